@@ -1,0 +1,91 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "LambdaLocal",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lambda-local", targets: ["lambda-local"]),
+        .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
+        .library(name: "DynamoDBTypes", targets: ["DynamoDBTypes"]),
+        .executable(name: "Echo", targets: ["Echo"]),
+        .executable(name: "Probe", targets: ["Probe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // MARK: Handler side (linked by every function; the leanest targets)
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "LambdaRuntime",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(name: "DynamoDBTypes", swiftSettings: strict),
+
+        // MARK: Emulator side
+        .target(name: "DynamoDBExpressions", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
+        .target(
+            name: "TableStore",
+            dependencies: ["DynamoDBTypes", "DynamoDBExpressions", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(name: "SAMTemplate", swiftSettings: strict),
+        .target(
+            name: "Emulator",
+            dependencies: [
+                "SAMTemplate", "DynamoDBTypes",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "lambda-local",
+            dependencies: [
+                "Emulator", "DynamoDBTypes",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // MARK: Functions (each its own executable; deploys as `bootstrap` on provided.al2023)
+        .executableTarget(name: "Echo", dependencies: ["LambdaRuntime"], path: "functions/Echo", swiftSettings: strict),
+        .executableTarget(
+            name: "Probe", dependencies: ["LambdaRuntime"], path: "Tests/Functions/Probe", swiftSettings: strict),
+
+        // MARK: Tests
+        .testTarget(
+            name: "LambdaRuntimeTests",
+            dependencies: [
+                "LambdaRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "DynamoDBTypesTests", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
+        .testTarget(
+            name: "SAMTemplateTests", dependencies: ["SAMTemplate"],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "DynamoDBExpressionsTests", dependencies: ["DynamoDBExpressions"], swiftSettings: strict),
+        .testTarget(name: "TableStoreTests", dependencies: ["TableStore"], swiftSettings: strict),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
+    ]
+)

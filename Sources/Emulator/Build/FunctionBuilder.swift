@@ -1,0 +1,117 @@
+import Foundation
+
+/// Finds a function's executable and builds Swift functions with SwiftPM when their sources changed.
+///
+/// A `CodeUri` folder holding an executable `bootstrap` runs as it is (any language, as on `provided.al2023`).
+/// Otherwise `Handler` names a Swift executable product of the package around the template; it is rebuilt only when
+/// a file under its `CodeUri`, the package's `Sources/` or `Package.swift` is newer than the last successful build.
+public struct FunctionBuilder: Sendable {
+    /// SwiftPM's build configurations.
+    public enum Configuration: String, Sendable, CaseIterable {
+        case debug, release
+    }
+
+    /// The folder holding `Package.swift`.
+    public let packageRoot: String
+    /// The configuration products are built in.
+    public let configuration: Configuration
+    /// Where built products are (`.build/<configuration>` unless given).
+    public let binPath: String
+    private let console: Console
+
+    /// A builder for the package at `packageRoot`.
+    public init(packageRoot: String, configuration: Configuration = .debug, binPath: String? = nil, console: Console) {
+        self.packageRoot = packageRoot
+        self.configuration = configuration
+        self.binPath = binPath ?? "\(packageRoot)/.build/\(configuration.rawValue)"
+        self.console = console
+    }
+
+    /// The folder holding `Package.swift` nearest above `directory`, or `nil`.
+    public static func packageRoot(containing directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// What runs for a function: its `bootstrap`, or its Swift product.
+    public func executable(handler: String, codeURI: String) -> FunctionExecutable {
+        let bootstrap = "\(codeURI)/bootstrap"
+        if FileManager.default.isExecutableFile(atPath: bootstrap) { return .bootstrap(bootstrap) }
+        return .swiftProduct(name: handler, path: "\(binPath)/\(handler)")
+    }
+
+    /// Whether a Swift product must be built before it runs.
+    public func needsBuild(handler: String, codeURI: String) -> Bool {
+        guard case .swiftProduct(_, let path) = executable(handler: handler, codeURI: codeURI) else { return false }
+        let built = [Self.modificationDate(path), Self.modificationDate(stampPath(handler))].compactMap { $0 }.max()
+        guard let built else { return true }
+        let sources = [codeURI, "\(packageRoot)/Sources", "\(packageRoot)/Package.swift"]
+        return sources.contains { Self.newestModification(under: $0).map { $0 > built } ?? false }
+    }
+
+    /// Builds a product with `swift build`, its output on the console's stream.
+    /// - Throws: ``BuildError`` when SwiftPM fails.
+    public func build(product: String) throws {
+        console.write(line: "Building \(product) (\(configuration.rawValue))…")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "build", "--package-path", packageRoot, "--product", product, "-c", configuration.rawValue]
+        process.standardOutput = FileHandle.standardError
+        process.standardError = FileHandle.standardError
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            throw BuildError(product: product, status: process.terminationStatus)
+        }
+        let stamp = stampPath(product)
+        try? FileManager.default.createDirectory(
+            atPath: (stamp as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: stamp, contents: Data())
+    }
+
+    private func stampPath(_ product: String) -> String { "\(binPath)/lambda-local-stamps/\(product)" }
+
+    static func modificationDate(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    static func newestModification(under path: String) -> Date? {
+        var newest = modificationDate(path)
+        guard let walker = FileManager.default.enumerator(atPath: path) else { return newest }
+        while let relative = walker.nextObject() as? String {
+            if let date = modificationDate("\(path)/\(relative)"), date > (newest ?? .distantPast) { newest = date }
+        }
+        return newest
+    }
+}
+
+/// What runs in a function's execution environment.
+public enum FunctionExecutable: Sendable, Equatable {
+    /// An executable `bootstrap` in the function's `CodeUri`.
+    case bootstrap(String)
+    /// A Swift executable product and where SwiftPM puts it.
+    case swiftProduct(name: String, path: String)
+
+    /// The executable's path.
+    public var path: String {
+        switch self {
+        case .bootstrap(let path), .swiftProduct(_, let path): path
+        }
+    }
+}
+
+/// `swift build` failed for a function's product.
+public struct BuildError: Error, CustomStringConvertible {
+    /// The product being built.
+    public let product: String
+    /// SwiftPM's exit status.
+    public let status: Int32
+
+    public var description: String { "swift build failed for product \"\(product)\" (exit status \(status))" }
+}

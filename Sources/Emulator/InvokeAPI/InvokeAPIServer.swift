@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import Logging
+import NIOCore
+
+/// Lambda's Invoke API (`POST /2015-03-31/functions/{name}/invocations`), as `sam local start-lambda` serves it:
+/// the AWS CLI and SDKs invoke the template's functions through it unchanged.
+public struct InvokeAPIServer: Sendable {
+    let registry: FunctionRegistry
+    let region: String
+    let accountID: String
+    let console: Console
+
+    /// A server over `registry`'s functions.
+    public init(registry: FunctionRegistry, region: String, accountID: String, console: Console) {
+        self.registry = registry
+        self.region = region
+        self.accountID = accountID
+        self.console = console
+    }
+
+    /// The Hummingbird application listening on `host:port`; `onListening` gets the bound port.
+    public func application(
+        host: String, port: Int, onListening: @escaping @Sendable (Int) async -> Void
+    ) -> some ApplicationProtocol {
+        let router = Router()
+        router.post("/2015-03-31/functions/:name/invocations") { request, context -> Response in
+            let name = try context.parameters.require("name")
+            do {
+                return try await invoke(name: name.removingPercentEncoding ?? name, request: request)
+            } catch let error as InvokeAPIError {
+                return Self.errorResponse(error)
+            }
+        }
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: Logger(label: "lambda-local.invoke-api", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+    }
+
+    private func invoke(name: String, request: Request) async throws -> Response {
+        let reference = FunctionName.parse(name)
+        let qualifier = request.uri.queryParameters["Qualifier"].map(String.init) ?? reference.qualifier
+        let arn = "arn:aws:lambda:\(region):\(accountID):function:\(reference.name)"
+        guard let pool = registry.pool(named: reference.name) else { throw InvokeAPIError.functionNotFound(arn) }
+        if let qualifier, qualifier != "$LATEST" { throw InvokeAPIError.functionNotFound("\(arn):\(qualifier)") }
+
+        let typeHeader = request.headers[InvokeAPIHeaders.invocationType] ?? "RequestResponse"
+        guard let type = InvocationType(rawValue: typeHeader) else {
+            throw InvokeAPIError.invalidParameter(
+                "1 validation error detected: Value '\(typeHeader)' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]")
+        }
+        let logType = request.headers[InvokeAPIHeaders.logType] ?? "None"
+        guard logType == "None" || logType == "Tail" else {
+            throw InvokeAPIError.invalidParameter(
+                "1 validation error detected: Value '\(logType)' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [Tail, None]")
+        }
+        let payload = try await InvokeRequestBody.read(request, type: type)
+        let invocation = InvocationRequest(
+            payload: payload,
+            clientContext: try InvokeRequestBody.clientContext(request.headers[InvokeAPIHeaders.clientContext]),
+            wantsLog: logType == "Tail" && type == .requestResponse)
+
+        switch type {
+        case .dryRun:
+            return Response(status: .noContent)
+        case .event:
+            Task { [console] in
+                do { _ = try await pool.invoke(invocation) } catch {
+                    console.write(line: "lambda-local: asynchronous invocation of \(reference.name) failed: \(error)")
+                }
+            }
+            return Response(status: .accepted, headers: [InvokeAPIHeaders.requestID: UUID().uuidString.lowercased()])
+        case .requestResponse:
+            let result: InvocationResult
+            do {
+                result = try await pool.invoke(invocation)
+            } catch {
+                switch error {
+                case .throttled: throw InvokeAPIError.throttled
+                case .environmentFailed, .shuttingDown: throw InvokeAPIError.service(error.description)
+                }
+            }
+            return Self.resultResponse(result)
+        }
+    }
+
+    static func resultResponse(_ result: InvocationResult) -> Response {
+        var headers: HTTPFields = [
+            .contentType: "application/json", InvokeAPIHeaders.executedVersion: "$LATEST",
+            InvokeAPIHeaders.requestID: result.requestID,
+        ]
+        if let functionError = result.functionError { headers[InvokeAPIHeaders.functionError] = functionError }
+        if let log = result.log { headers[InvokeAPIHeaders.logResult] = LogTail.base64(of: log) }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: result.payload))
+    }
+
+    static func errorResponse(_ error: InvokeAPIError) -> Response {
+        var body: [String: String] = ["Type": error.type, "message": error.message]
+        if let reason = error.reason { body["Reason"] = reason }
+        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        return Response(
+            status: error.status,
+            headers: [.contentType: "application/json", InvokeAPIHeaders.errorType: error.code],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// The last 4 KB of an invocation's log, base64-encoded, as `X-Amz-Log-Result` carries it.
+enum LogTail {
+    static let limit = 4096
+
+    static func base64(of log: String) -> String {
+        let bytes = Array(log.utf8)
+        return Data(bytes.suffix(limit)).base64EncodedString()
+    }
+}

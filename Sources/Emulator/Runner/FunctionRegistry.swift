@@ -1,0 +1,48 @@
+/// The functions the emulator serves, found by name, logical ID or ARN.
+public struct FunctionRegistry: Sendable {
+    private let pools: [String: FunctionPool]
+    /// Every function's pool, in template order.
+    public let all: [FunctionPool]
+
+    /// A registry over `functions`; `aliases` maps extra names (e.g. logical IDs) to function names.
+    public init(functions: [FunctionConfiguration], aliases: [String: String] = [:], console: Console, maxEnvironments: Int = 8) {
+        var pools: [String: FunctionPool] = [:]
+        var all: [FunctionPool] = []
+        for function in functions {
+            let pool = FunctionPool(configuration: function, console: console, maxEnvironments: maxEnvironments)
+            pools[function.name] = pool
+            all.append(pool)
+        }
+        for (alias, name) in aliases where pools[alias] == nil { pools[alias] = pools[name] }
+        self.pools = pools
+        self.all = all
+    }
+
+    /// The pool for a name as the Invoke API accepts it: a name, `name:qualifier`, or a full or partial ARN.
+    public func pool(named reference: String) -> FunctionPool? {
+        pools[FunctionName.parse(reference).name]
+    }
+
+    /// Stops every function's environments.
+    public func shutdown() async {
+        for pool in all { await pool.shutdown() }
+    }
+}
+
+/// A function reference as Lambda's `FunctionName` accepts it.
+public struct FunctionName: Equatable, Sendable {
+    /// The bare function name.
+    public var name: String
+    /// A version or alias, if one was given.
+    public var qualifier: String?
+
+    /// Parses `Echo`, `Echo:$LATEST`, `123456789012:function:Echo`, `arn:aws:lambda:us-east-1:123456789012:function:Echo[:q]`.
+    public static func parse(_ reference: String) -> FunctionName {
+        let parts = reference.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if let index = parts.firstIndex(of: "function"), index + 1 < parts.count {
+            return FunctionName(name: parts[index + 1], qualifier: index + 2 < parts.count ? parts[index + 2] : nil)
+        }
+        if parts.count == 2 { return FunctionName(name: parts[0], qualifier: parts[1]) }
+        return FunctionName(name: reference, qualifier: nil)
+    }
+}

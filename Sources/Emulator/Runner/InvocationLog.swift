@@ -1,0 +1,30 @@
+import Synchronization
+
+/// Collects the log lines of the invocation in progress, while passing every line on to the console.
+///
+/// Lines are written by the process's output reader thread and by the environment (START, END, REPORT); the text is
+/// what `X-Amz-Log-Result` returns for `LogType: Tail`.
+final class InvocationLog: Sendable {
+    private let console: Console
+    private let capture = Mutex<[String]?>(nil)
+
+    init(console: Console) { self.console = console }
+
+    /// Starts collecting lines for a new invocation.
+    func begin() { capture.withLock { $0 = [] } }
+
+    /// Records one line.
+    func append(_ line: String) {
+        console.write(line: line)
+        capture.withLock { $0?.append(line) }
+    }
+
+    /// Stops collecting and returns the invocation's log text.
+    func end() -> String {
+        let lines = capture.withLock { lines in
+            defer { lines = nil }
+            return lines ?? []
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import SAMTemplate
+
+/// A template opened for running: its functions resolved to executables and configured as Lambda would.
+public struct Workspace: Sendable {
+    /// The loaded template.
+    public let template: Template
+    /// Finds and builds the functions' executables.
+    public let builder: FunctionBuilder
+    /// `--env-vars` overrides.
+    public let overrides: EnvironmentOverrides
+
+    /// Loads the template and the env-vars file.
+    /// - Throws: `TemplateError`, ``EnvironmentOverridesError`` or ``WorkspaceError``, each naming the file and place.
+    public static func open(_ options: WorkspaceOptions, console: Console) throws -> Workspace {
+        let template = try TemplateLoader.load(
+            contentsOf: options.templatePath,
+            options: TemplateLoadOptions(parameterOverrides: options.parameterOverrides, region: options.region))
+        guard let root = FunctionBuilder.packageRoot(containing: template.directory) else {
+            throw WorkspaceError.noPackage(template.directory)
+        }
+        let builder = FunctionBuilder(
+            packageRoot: root, configuration: options.buildConfiguration, binPath: options.binPath, console: console)
+        let overrides = try options.envVarsPath.map { path throws(EnvironmentOverridesError) in
+            try EnvironmentOverrides.load(path: path)
+        } ?? EnvironmentOverrides()
+        return Workspace(template: template, builder: builder, overrides: overrides)
+    }
+
+    /// The function a caller names by logical ID or `FunctionName`.
+    /// - Throws: ``WorkspaceError/unknownFunction(_:file:known:)`` listing the template's functions.
+    public func function(named name: String) throws(WorkspaceError) -> FunctionDefinition {
+        guard let function = template.function(named: name) else {
+            throw .unknownFunction(name, file: template.path, known: template.functions.map(\.logicalID))
+        }
+        return function
+    }
+
+    /// Builds each Swift function whose sources changed since its last build.
+    /// - Throws: ``BuildError`` when SwiftPM fails.
+    public func buildIfNeeded(_ functions: [FunctionDefinition]) throws {
+        for function in functions where builder.needsBuild(handler: function.handler, codeURI: function.codeURI) {
+            try builder.build(product: function.handler)
+        }
+    }
+
+    /// Builds each Swift function now, whether or not its sources changed (`lambda-local build`).
+    /// - Throws: ``BuildError`` when SwiftPM fails.
+    public func build(_ functions: [FunctionDefinition]) throws {
+        for function in functions {
+            if case .swiftProduct(let name, _) = builder.executable(handler: function.handler, codeURI: function.codeURI) {
+                try builder.build(product: name)
+            }
+        }
+    }
+
+    /// Checks that each function's executable exists (after building, or when building is skipped).
+    /// - Throws: ``WorkspaceError/missingExecutable(function:path:)``.
+    public func checkExecutables(_ functions: [FunctionDefinition]) throws(WorkspaceError) {
+        for function in functions {
+            let path = builder.executable(handler: function.handler, codeURI: function.codeURI).path
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw .missingExecutable(function: function.logicalID, path: path)
+            }
+        }
+    }
+
+    /// How the runner starts `function`: its executable, Lambda's settings and the merged environment.
+    public func configuration(for function: FunctionDefinition, streamARN: StreamARNResolver? = nil) -> FunctionConfiguration {
+        let declared = streamARN.map { function.environment(streamARN: $0) } ?? function.environment
+        let environment = declared.merging(overrides.variables(logicalID: function.logicalID, name: function.functionName)) {
+            _, override in override
+        }
+        return FunctionConfiguration(
+            name: function.functionName,
+            executable: builder.executable(handler: function.handler, codeURI: function.codeURI).path,
+            taskRoot: function.codeURI, handler: function.handler, timeoutSeconds: function.timeout,
+            memorySize: function.memorySize, environment: environment, reservedConcurrency: function.reservedConcurrency,
+            region: template.region, accountID: template.accountID)
+    }
+
+    /// A registry serving every function of the template, found by name or logical ID.
+    public func registry(console: Console, maxEnvironments: Int) -> FunctionRegistry {
+        let aliases = Dictionary(
+            template.functions.map { ($0.logicalID, $0.functionName) }, uniquingKeysWith: { first, _ in first })
+        return FunctionRegistry(
+            functions: template.functions.map { configuration(for: $0) }, aliases: aliases, console: console,
+            maxEnvironments: maxEnvironments)
+    }
+}
+
+/// How to open a ``Workspace``.
+public struct WorkspaceOptions: Sendable {
+    /// The SAM template (JSON).
+    public var templatePath: String
+    /// `Parameters` values.
+    public var parameterOverrides: [String: String]
+    /// The region functions run in.
+    public var region: String
+    /// A SAM `--env-vars` file.
+    public var envVarsPath: String?
+    /// The SwiftPM configuration functions are built in.
+    public var buildConfiguration: FunctionBuilder.Configuration
+    /// Where built products are, when not `.build/<configuration>` of the package.
+    public var binPath: String?
+
+    /// Options with defaults: `template.json`, us-east-1, debug builds.
+    public init(
+        templatePath: String = "template.json", parameterOverrides: [String: String] = [:], region: String = "us-east-1",
+        envVarsPath: String? = nil, buildConfiguration: FunctionBuilder.Configuration = .debug, binPath: String? = nil
+    ) {
+        self.templatePath = templatePath
+        self.parameterOverrides = parameterOverrides
+        self.region = region
+        self.envVarsPath = envVarsPath
+        self.buildConfiguration = buildConfiguration
+        self.binPath = binPath
+    }
+}
+
+/// A workspace problem that is not the template's own.
+public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
+    /// No function by that name or logical ID.
+    case unknownFunction(String, file: String, known: [String])
+    /// No `Package.swift` above the template.
+    case noPackage(String)
+    /// A function's executable is not there.
+    case missingExecutable(function: String, path: String)
+
+    public var description: String {
+        switch self {
+        case .unknownFunction(let name, let file, let known):
+            "\(file): no function \"\(name)\" in Resources; expected one of: \(known.joined(separator: ", "))"
+        case .noPackage(let directory):
+            "no Package.swift in \"\(directory)\" or above it; Swift functions are built from the package around the template"
+        case .missingExecutable(let function, let path):
+            "function \"\(function)\": no executable at \"\(path)\"; run 'lambda-local build \(function)' or give CodeUri a bootstrap"
+        }
+    }
+}
