@@ -86,6 +86,6 @@ let package = Package(
         .testTarget(name: "DynamoDBExpressionsTests", dependencies: ["DynamoDBExpressions"], swiftSettings: strict),
         .testTarget(name: "TableStoreTests", dependencies: ["TableStore"], swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

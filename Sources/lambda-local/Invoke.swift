@@ -40,7 +40,9 @@ struct Invoke: AsyncParsableCommand {
             throw error
         }
         await pool.shutdown()
-        FileHandle.standardOutput.write(Data(result.payload.readableBytesView) + Data("\n".utf8))
+        var output = Data(result.payload.readableBytesView)
+        if output.last != UInt8(ascii: "\n") { output.append(UInt8(ascii: "\n")) }
+        FileHandle.standardOutput.write(output)
         if result.failed { throw ExitCode(1) }
     }
 }

@@ -26,7 +26,7 @@ public struct EnvironmentOverrides: Sendable, Equatable {
         do {
             root = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw EnvironmentOverridesError(file: path, path: "$", message: "not valid JSON: \(JSONErrorText.describe(error))")
+            throw EnvironmentOverridesError(file: path, path: "$", message: "not valid JSON: \(JSONErrorText.describe(error, in: data))")
         }
         guard let object = root as? [String: Any] else {
             throw EnvironmentOverridesError(

@@ -2,10 +2,30 @@ import Foundation
 
 /// Wording for JSON problems in user files: what kind of value was found, and where parsing stopped.
 enum JSONErrorText {
-    /// Foundation's own description of a parse error (it names the line and column).
-    static func describe(_ error: any Error) -> String {
+    /// Foundation's description of a parse error, with its character offset turned into a line and column.
+    static func describe(_ error: any Error, in data: Data? = nil) -> String {
         let nsError = error as NSError
-        return nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription
+        let text = nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription
+        guard let data, let match = text.firstMatch(of: /around character (\d+)\./), let offset = Int(match.1) else {
+            return text
+        }
+        let (line, column) = position(ofByte: offset, in: data)
+        return text.replacingCharacters(in: match.range, with: "at line \(line), column \(column).")
+    }
+
+    /// The 1-based line and column of a byte offset.
+    static func position(ofByte offset: Int, in data: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for byte in data.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     /// "a string", "a number", "an array", … for a value from `JSONSerialization`.

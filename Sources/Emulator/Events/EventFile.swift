@@ -18,7 +18,7 @@ public enum EventFile {
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
         } catch {
-            throw EventFileError(file: path == "-" ? "<stdin>" : path, message: "not valid JSON: \(JSONErrorText.describe(error))")
+            throw EventFileError(file: path == "-" ? "<stdin>" : path, message: "not valid JSON: \(JSONErrorText.describe(error, in: data))")
         }
         return data
     }

@@ -10,7 +10,7 @@ enum InvokeRequestBody {
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             let size = request.headers[.contentLength].flatMap(Int.init) ?? limit + 1
             throw type == .event ? InvokeAPIError.eventTooLarge(size) : InvokeAPIError.requestTooLarge(size)
         }

@@ -89,7 +89,7 @@ enum RuntimeAPIServer {
         do {
             let body = try await request.body.collect(upTo: bodyReadLimit)
             return body.readableBytes > PayloadLimits.response ? nil : body
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             return nil
         }
     }
