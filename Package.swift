@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "DynamoDBTypes", swiftSettings: strict),
 
         // MARK: Emulator side
+        .target(name: "CProcessSpawn"),
         .target(name: "DynamoDBExpressions", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
         .target(
             name: "TableStore",
@@ -46,7 +47,7 @@ let package = Package(
         .target(
             name: "Emulator",
             dependencies: [
-                "SAMTemplate", "DynamoDBTypes",
+                "SAMTemplate", "DynamoDBTypes", "CProcessSpawn",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -76,6 +77,7 @@ let package = Package(
             dependencies: [
                 "LambdaRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -83,9 +85,13 @@ let package = Package(
         .testTarget(
             name: "SAMTemplateTests", dependencies: ["SAMTemplate"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "DynamoDBExpressionsTests", dependencies: ["DynamoDBExpressions"], swiftSettings: strict),
-        .testTarget(name: "TableStoreTests", dependencies: ["TableStore"], swiftSettings: strict),
-        .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
+        .testTarget(
+            name: "DynamoDBExpressionsTests", dependencies: ["DynamoDBExpressions", "DynamoDBTypes"], swiftSettings: strict),
+        .testTarget(name: "TableStoreTests", dependencies: ["TableStore", "DynamoDBTypes"], swiftSettings: strict),
+        .testTarget(
+            name: "EmulatorTests",
+            dependencies: ["Emulator", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strict),
         .testTarget(name: "EndToEndTests", exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

@@ -1,6 +1,7 @@
 #ifndef CCURL_SHIM_H
 #define CCURL_SHIM_H
 #include <curl/curl.h>
+#include <stdio.h>
 
 // curl_easy_setopt and curl_easy_getinfo are C variadic functions, which Swift cannot call.
 // These typed wrappers fix the argument type per option kind.
@@ -35,6 +36,11 @@ static inline CURLcode ccurl_setopt_write_callback(CURL *handle, CURLoption opti
 
 static inline CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
+}
+
+// Swift 6 forbids touching C's mutable global `stdout`; the runtime only needs to make it line-buffered.
+static inline void ccurl_line_buffer_stdout(void) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
 }
 
 #endif

@@ -80,12 +80,12 @@ public struct Workspace: Sendable {
     }
 
     /// A registry serving every function of the template, found by name or logical ID.
-    public func registry(console: Console, maxEnvironments: Int) -> FunctionRegistry {
+    public func registry(console: Console, maxEnvironments: Int, reusesEnvironments: Bool = true) -> FunctionRegistry {
         let aliases = Dictionary(
             template.functions.map { ($0.logicalID, $0.functionName) }, uniquingKeysWith: { first, _ in first })
         return FunctionRegistry(
             functions: template.functions.map { configuration(for: $0) }, aliases: aliases, console: console,
-            maxEnvironments: maxEnvironments)
+            maxEnvironments: maxEnvironments, reusesEnvironments: reusesEnvironments)
     }
 }
 

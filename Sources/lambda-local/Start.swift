@@ -19,6 +19,9 @@ struct Start: AsyncParsableCommand {
     @Option(help: "Most execution environments per function when it has no ReservedConcurrentExecutions.")
     var maxEnvironments = 8
 
+    @Flag(inversion: .prefixedNo, help: "Keep execution environments warm between invocations (--no-reuse-environments: every invocation is a cold start).")
+    var reuseEnvironments = true
+
     @Flag(help: "Do not build functions even if their sources changed.")
     var skipBuild = false
 
@@ -31,7 +34,8 @@ struct Start: AsyncParsableCommand {
         if !skipBuild { try workspace.buildIfNeeded(functions) }
         try workspace.checkExecutables(functions)
 
-        let registry = workspace.registry(console: console, maxEnvironments: maxEnvironments)
+        let registry = workspace.registry(
+            console: console, maxEnvironments: maxEnvironments, reusesEnvironments: reuseEnvironments)
         let server = InvokeAPIServer(
             registry: registry, region: workspace.template.region, accountID: workspace.template.accountID, console: console)
         let host = host

@@ -94,7 +94,7 @@ struct InvokeCommandTests {
         #expect(result.status != 0)
         #expect(
             result.stderr.contains(
-                "\(Paths.fixtureTemplate): no function \"Nope\" in Resources; expected one of: Probe, ProbeReserved, ProbeInitFail, ProbeInitExit"))
+                "\(Paths.fixtureTemplate): no function \"Nope\" in Resources; expected one of: Probe, ProbeReserved, ProbeInitFail, ProbeInitExit, ShellFunction"))
     }
 
     @Test("the process gets Lambda's custom-runtime environment, the template's variables and --env-vars overrides")
@@ -165,5 +165,14 @@ struct InvokeCommandTests {
         for expected in ["stdout line 1", "stdout line 2", "stderr line 1", "stderr line 2"] {
             #expect(inside.contains(expected))
         }
+    }
+
+    @Test("a CodeUri with an executable bootstrap runs as it is, in any language")
+    func bootstrapInCodeUri() throws {
+        let result = try lambdaLocal(["invoke", "ShellFunction", "--event", "-"], input: #"{"n":1}"#)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == #"{"shell":true,"event":{"n":1}}"# + "\n")
+        #expect(result.stderr.contains("shell runtime ready (handler handler.sh)\n"))
+        #expect(result.stderr.contains(#"got {"n":1}"#))
     }
 }

@@ -1,12 +1,18 @@
+import CProcessSpawn
 import Foundation
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A function's running process: started with a clean environment, its output read line by line, its exit reported.
+/// A function's running process: started with a clean environment in a process group of its own, its output read
+/// line by line, its exit reported.
+///
+/// The process is spawned with `posix_spawn` and reaped by a thread blocked in `wait4`, rather than through
+/// Foundation's `Process`, whose termination handler on Linux does not fire for a killed shell runtime whose child
+/// is still alive. Killing the whole group also stops what a runtime started, as tearing down a sandbox does.
 final class ChildProcess: Sendable {
-    /// The process ID.
+    /// The process ID (also its process group ID).
     let pid: Int32
     private let output: OutputReader
 
@@ -22,40 +28,46 @@ final class ChildProcess: Sendable {
         onLine: @escaping @Sendable (String) -> Void,
         onExit: @escaping @Sendable (ProcessTermination) -> Void
     ) throws -> ChildProcess {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = environment
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        process.terminationHandler = { finished in
-            switch finished.terminationReason {
-            case .exit: onExit(.exited(finished.terminationStatus))
-            case .uncaughtSignal: onExit(.signaled(finished.terminationStatus))
-            @unknown default: onExit(.exited(finished.terminationStatus))
+        var stdoutPipe: [Int32] = [0, 0]
+        var stderrPipe: [Int32] = [0, 0]
+        guard cps_pipe_cloexec(&stdoutPipe) == 0, cps_pipe_cloexec(&stderrPipe) == 0 else {
+            throw ChildProcessError(executable: executable, reason: String(cString: strerror(errno)))
+        }
+        let variables = environment.map { "\($0.key)=\($0.value)" }
+        var spawned: pid_t = 0
+        let status = withCStrings([executable]) { argv in
+            withCStrings(variables) { envp in
+                cps_spawn(executable, argv, envp, directory, stdoutPipe[1], stderrPipe[1], &spawned)
             }
         }
-        do {
-            try process.run()
-        } catch {
-            throw ChildProcessError(executable: executable, underlying: error)
+        close(stdoutPipe[1])
+        close(stderrPipe[1])
+        guard status == 0 else {
+            close(stdoutPipe[0])
+            close(stderrPipe[0])
+            throw ChildProcessError(executable: executable, reason: String(cString: strerror(status)))
         }
-        // The reader owns duplicates of the read ends, so it can close them itself when the process is gone.
-        let descriptors = [dup(stdout.fileHandleForReading.fileDescriptor), dup(stderr.fileHandleForReading.fileDescriptor)]
-        try? stdout.fileHandleForWriting.close()
-        try? stderr.fileHandleForWriting.close()
-        let reader = OutputReader(descriptors: descriptors, onLine: onLine)
-        return ChildProcess(pid: process.processIdentifier, output: reader)
+        let pid = spawned
+        let reader = OutputReader(descriptors: [stdoutPipe[0], stderrPipe[0]], onLine: onLine)
+        let child = ChildProcess(pid: pid, output: reader)
+        let reaper = Thread {
+            var raw: Int32 = 0
+            while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
+            // The encoding of wait statuses, as the W* macros (unavailable in Swift) decode it.
+            let signal = raw & 0x7f
+            onExit(signal == 0 ? .exited((raw >> 8) & 0xff) : .signaled(signal))
+        }
+        reaper.name = "lambda-local reaper"
+        reaper.start()
+        return child
     }
 
     /// Takes every line the process has written so far.
     func drainOutput() { output.drain() }
 
-    /// Kills the process with SIGKILL, as Lambda does when an invocation times out or the environment shuts down.
-    func kill() { _ = Glibc.kill(pid, SIGKILL) }
+    /// Kills the process and everything it started with SIGKILL, as Lambda does when an invocation times out or the
+    /// environment shuts down.
+    func kill() { _ = Glibc.kill(-pid, SIGKILL) }
 
     /// The process's peak resident set size in MB (`VmHWM`), what AWS reports as Max Memory Used.
     func peakMemoryMB() -> Int? {
@@ -73,9 +85,16 @@ public struct ChildProcessError: Error, CustomStringConvertible {
     /// The path that was to be executed.
     public let executable: String
     /// What the system said.
-    public let underlying: any Error
+    public let reason: String
 
-    public var description: String { "cannot start \"\(executable)\": \(underlying.localizedDescription)" }
+    public var description: String { "cannot start \"\(executable)\": \(reason)" }
+}
+
+/// Calls `body` with a NULL-terminated C array of the strings, valid for the call.
+private func withCStrings<Result>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> Result) -> Result {
+    let pointers = strings.map { strdup($0) } + [nil]
+    defer { pointers.forEach { free($0) } }
+    return body(pointers)
 }
 
 /// Reads small procfs files, which report a size of 0 and so must be read until end of file.

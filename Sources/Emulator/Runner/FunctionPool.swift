@@ -8,6 +8,8 @@ public actor FunctionPool {
     public let configuration: FunctionConfiguration
     /// The most environments running at once when no reservation is set.
     public let maxEnvironments: Int
+    /// Whether an environment is kept warm for the next invocation (`false`: every invocation is a cold start).
+    public let reusesEnvironments: Bool
     private let console: Console
     private var idle: [ExecutionEnvironment] = []
     private var running: [ObjectIdentifier: ExecutionEnvironment] = [:]
@@ -16,10 +18,11 @@ public actor FunctionPool {
     private var isShutDown = false
 
     /// Creates a pool; no process starts until the first invocation.
-    public init(configuration: FunctionConfiguration, console: Console, maxEnvironments: Int = 8) {
+    public init(configuration: FunctionConfiguration, console: Console, maxEnvironments: Int = 8, reusesEnvironments: Bool = true) {
         self.configuration = configuration
         self.console = console
         self.maxEnvironments = max(1, maxEnvironments)
+        self.reusesEnvironments = reusesEnvironments
     }
 
     /// Runs one invocation in a warm environment, or a new one.
@@ -74,10 +77,11 @@ public actor FunctionPool {
     }
 
     private func release(_ environment: ExecutionEnvironment) async {
-        if !isShutDown, await environment.isAlive {
+        if !isShutDown, reusesEnvironments, await environment.isAlive {
             idle.append(environment)
         } else {
             running[ObjectIdentifier(environment)] = nil
+            if !reusesEnvironments { Task { await environment.shutdown() } }
         }
         if !waiters.isEmpty { waiters.removeFirst().resume() }
     }

@@ -5,11 +5,16 @@ public struct FunctionRegistry: Sendable {
     public let all: [FunctionPool]
 
     /// A registry over `functions`; `aliases` maps extra names (e.g. logical IDs) to function names.
-    public init(functions: [FunctionConfiguration], aliases: [String: String] = [:], console: Console, maxEnvironments: Int = 8) {
+    public init(
+        functions: [FunctionConfiguration], aliases: [String: String] = [:], console: Console, maxEnvironments: Int = 8,
+        reusesEnvironments: Bool = true
+    ) {
         var pools: [String: FunctionPool] = [:]
         var all: [FunctionPool] = []
         for function in functions {
-            let pool = FunctionPool(configuration: function, console: console, maxEnvironments: maxEnvironments)
+            let pool = FunctionPool(
+                configuration: function, console: console, maxEnvironments: maxEnvironments,
+                reusesEnvironments: reusesEnvironments)
             pools[function.name] = pool
             all.append(pool)
         }

@@ -1,0 +1,77 @@
+import DynamoDBTypes
+
+/// The `ExpressionAttributeNames` and `ExpressionAttributeValues` of one request, and which of them the
+/// request's expressions used.
+///
+/// Parse every expression of the request with the same value (it is passed `inout`), then call
+/// ``checkAllUsed()``: DynamoDB rejects a request that defines a name or value no expression uses.
+public struct ExpressionAttributes: Sendable {
+    /// `#placeholder` → attribute name.
+    public let names: [String: String]
+    /// `:placeholder` → value.
+    public let values: [String: AttributeValue]
+    /// The `#placeholders` the expressions parsed so far referred to.
+    public private(set) var usedNames: Set<String> = []
+    /// The `:placeholders` the expressions parsed so far referred to.
+    public private(set) var usedValues: Set<String> = []
+
+    /// Checks the maps' keys as DynamoDB does; `nil` means the request did not carry the parameter.
+    /// - Throws: "ExpressionAttributeNames must not be empty", "ExpressionAttributeNames contains invalid key:
+    ///   Syntax error; key: \"a\"" and the same for values.
+    public init(names: [String: String]? = nil, values: [String: AttributeValue]? = nil) throws(ExpressionError) {
+        if let names {
+            if names.isEmpty { throw ExpressionError(message: "ExpressionAttributeNames must not be empty") }
+            for key in names.keys.sorted() where !Self.isPlaceholder(key, sigil: "#") {
+                throw ExpressionError(
+                    message: "ExpressionAttributeNames contains invalid key: Syntax error; key: \"\(key)\"")
+            }
+        }
+        if let values {
+            if values.isEmpty { throw ExpressionError(message: "ExpressionAttributeValues must not be empty") }
+            for key in values.keys.sorted() where !Self.isPlaceholder(key, sigil: ":") {
+                throw ExpressionError(
+                    message: "ExpressionAttributeValues contains invalid key: Syntax error; key: \"\(key)\"")
+            }
+        }
+        self.names = names ?? [:]
+        self.values = values ?? [:]
+    }
+
+    /// Rejects names or values that no parsed expression used (keys listed in sorted order).
+    /// - Throws: "Value provided in ExpressionAttributeNames unused in expressions: keys: {#a, #b}" (names are
+    ///   checked before values).
+    public func checkAllUsed() throws(ExpressionError) {
+        let unusedNames = Set(names.keys).subtracting(usedNames).sorted()
+        if !unusedNames.isEmpty {
+            throw ExpressionError(
+                message: "Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                    + unusedNames.joined(separator: ", ") + "}")
+        }
+        let unusedValues = Set(values.keys).subtracting(usedValues).sorted()
+        if !unusedValues.isEmpty {
+            throw ExpressionError(
+                message: "Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                    + unusedValues.joined(separator: ", ") + "}")
+        }
+    }
+
+    mutating func recordUse(names newNames: Set<String>, values newValues: Set<String>) {
+        usedNames.formUnion(newNames)
+        usedValues.formUnion(newValues)
+    }
+
+    private static func isPlaceholder(_ key: String, sigil: Character) -> Bool {
+        guard key.first == sigil, key.count > 1 else { return false }
+        return key.dropFirst().unicodeScalars.allSatisfy { $0.isExpressionWordCharacter }
+    }
+}
+
+extension Unicode.Scalar {
+    /// Letters, digits and underscore: the characters of names, placeholders and keywords.
+    var isExpressionWordCharacter: Bool {
+        switch value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// A recursive-descent parser over ``Token``s; the grammar for each expression kind is in an extension
+/// (`Parser+Condition.swift`, `Parser+Update.swift`, `Parser+Projection.swift`).
+struct Parser {
+    let kind: ExpressionKind
+    let tokens: [Token]
+    let source: [Unicode.Scalar]
+    var position = 0
+
+    /// - Throws: "The expression can not be empty;" for an empty source.
+    init(_ source: String, kind: ExpressionKind) throws(ExpressionError) {
+        if source.isEmpty { throw ExpressionError(kind, "The expression can not be empty;") }
+        self.kind = kind
+        self.source = Array(source.unicodeScalars)
+        self.tokens = Lexer.tokens(of: source)
+    }
+
+    var current: Token { tokens[position] }
+    var next: Token { tokens[min(position + 1, tokens.count - 1)] }
+
+    mutating func advance() {
+        if position < tokens.count - 1 { position += 1 }
+    }
+
+    /// DynamoDB's syntax error at the current token: `Syntax error; token: "<tok>", near: "<prev tok next>"`.
+    func syntaxError() -> ExpressionError {
+        let token = current
+        let previous = position > 0 ? tokens[position - 1] : nil
+        let from = previous?.start ?? token.start
+        let to: Int
+        if token.kind == .end {
+            to = previous?.end ?? token.start
+        } else if next.kind != .end {
+            to = next.end
+        } else {
+            to = token.end
+        }
+        var near = String.UnicodeScalarView()
+        near.append(contentsOf: source[from..<max(from, to)])
+        return ExpressionError(kind, "Syntax error; token: \"\(token.text)\", near: \"\(String(near))\"")
+    }
+
+    mutating func expectSymbol(_ symbol: String) throws(ExpressionError) {
+        guard current.isSymbol(symbol) else { throw syntaxError() }
+        advance()
+    }
+
+    mutating func expectEnd() throws(ExpressionError) {
+        guard current.kind == .end else { throw syntaxError() }
+    }
+
+    /// `name`, `#name`, then any of `.name`, `.#name`, `[digits]`.
+    mutating func parsePath() throws(ExpressionError) -> Syntax.Path {
+        var elements = [try parsePathName()]
+        while true {
+            if current.isSymbol(".") {
+                advance()
+                elements.append(try parsePathName())
+            } else if current.isSymbol("[") {
+                advance()
+                guard current.kind == .number, let index = Int(current.text) else { throw syntaxError() }
+                advance()
+                try expectSymbol("]")
+                elements.append(.index(index))
+            } else {
+                return Syntax.Path(elements: elements)
+            }
+        }
+    }
+
+    private mutating func parsePathName() throws(ExpressionError) -> Syntax.PathElement {
+        switch current.kind {
+        case .word where !Self.conditionKeywords.contains(current.text.uppercased()):
+            defer { advance() }
+            return .word(current.text)
+        case .namePlaceholder:
+            defer { advance() }
+            return .placeholder(current.text)
+        default:
+            throw syntaxError()
+        }
+    }
+
+    /// Words the condition grammar reserves for itself; they can never be attribute names or functions.
+    static let conditionKeywords: Set<String> = ["AND", "OR", "NOT", "BETWEEN", "IN"]
+}

@@ -1,0 +1,92 @@
+import GRDB
+
+/// Opens the SQLite database behind a ``TableStore`` and migrates its schema.
+///
+/// Layout:
+/// - `tables`: one row per table; `description` is the wire `TableDescription` as JSON (counts excluded).
+/// - `items`: keyed by (table, partition key bytes, sort key bytes) in ``KeyEncoding`` form, so a
+///   Query is an index seek and range scan; `item` is the item in ``ItemCodec`` form; `size` its item size.
+/// - `index_entries`: one row per item present in a secondary index (sparse), keyed by
+///   (table, index, index partition bytes, index sort bytes, table partition bytes, table sort bytes).
+/// - `streams` and `stream_records`: one row per stream (label/ARN) and per change record.
+/// - `transaction_tokens`: TransactWriteItems ClientRequestTokens seen in the last 10 minutes.
+enum StoreDatabase {
+    /// How commits reach the disk.
+    static func configuration(durability: TableStore.Durability) -> Configuration {
+        var configuration = Configuration()
+        configuration.label = "TableStore"
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        let synchronous = durability == .full ? "FULL" : "NORMAL"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+        }
+        return configuration
+    }
+
+    /// The named, ordered migrations.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-tables-items-indexes") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE tables (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name TEXT NOT NULL UNIQUE,
+                        description BLOB NOT NULL
+                    );
+                    CREATE TABLE items (
+                        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+                        pk BLOB NOT NULL,
+                        sk BLOB NOT NULL,
+                        item BLOB NOT NULL,
+                        size INTEGER NOT NULL,
+                        PRIMARY KEY (table_id, pk, sk)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE index_entries (
+                        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+                        index_name TEXT NOT NULL,
+                        ipk BLOB NOT NULL,
+                        isk BLOB NOT NULL,
+                        pk BLOB NOT NULL,
+                        sk BLOB NOT NULL,
+                        PRIMARY KEY (table_id, index_name, ipk, isk, pk, sk)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX index_entries_by_item ON index_entries (table_id, pk, sk);
+                    """)
+        }
+        migrator.registerMigration("v1-streams") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE streams (
+                        arn TEXT PRIMARY KEY,
+                        table_name TEXT NOT NULL,
+                        label TEXT NOT NULL,
+                        view_type TEXT NOT NULL,
+                        shard_id TEXT NOT NULL,
+                        key_schema BLOB NOT NULL,
+                        created REAL NOT NULL,
+                        closed_sequence INTEGER
+                    );
+                    CREATE TABLE stream_records (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        stream_arn TEXT NOT NULL,
+                        created REAL NOT NULL,
+                        record BLOB NOT NULL
+                    );
+                    CREATE INDEX stream_records_by_stream ON stream_records (stream_arn, seq);
+                    """)
+        }
+        migrator.registerMigration("v1-transaction-tokens") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE transaction_tokens (
+                        token TEXT PRIMARY KEY,
+                        fingerprint BLOB NOT NULL,
+                        created REAL NOT NULL
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,112 @@
+import DynamoDBTypes
+import GRDB
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// The embedded DynamoDB engine: tables, items, secondary indexes and streams over SQLite.
+///
+/// Every operation takes a wire-shaped input (``PutItemInput``, ``QueryInput``, …) and returns the
+/// wire-shaped output, throwing ``DynamoDBError`` as DynamoDB would. Writes go through GRDB's single
+/// serialized writer, each in one SQLite transaction together with its index entries and stream
+/// records; reads run concurrently (WAL) on a file, or serialized in memory.
+public final class TableStore: Sendable {
+    /// How hard a commit is pushed to the disk before it is acknowledged.
+    public enum Durability: Sendable, Equatable {
+        /// WAL with `synchronous=NORMAL`: a committed write survives the process being killed
+        /// (`kill -9`: the WAL is in the OS page cache); the last commits may be lost on power loss.
+        case normal
+        /// WAL with `synchronous=FULL`: the WAL is fsynced on every commit; survives power loss too.
+        case full
+    }
+
+    /// Region, account and clock the store stamps into ARNs and records.
+    public struct Configuration: Sendable {
+        /// The region in ARNs and stream records.
+        public var region: String
+        /// The account id in ARNs.
+        public var accountID: String
+        /// Commit durability for file databases.
+        public var durability: Durability
+        /// The wall clock (injected so tests control time).
+        public var now: @Sendable () -> Date
+
+        /// Creates a configuration; defaults match DynamoDB Local's conventions.
+        public init(
+            region: String = "us-east-1", accountID: String = "000000000000", durability: Durability = .normal,
+            now: @escaping @Sendable () -> Date = { Date() }
+        ) {
+            self.region = region
+            self.accountID = accountID
+            self.durability = durability
+            self.now = now
+        }
+    }
+
+    let writer: any DatabaseWriter
+    let configuration: Configuration
+    let waiters = StreamWaiters()
+
+    /// Opens (creating if needed) a store in the SQLite file at `path`, in WAL mode.
+    ///
+    /// - Throws: GRDB's `DatabaseError` when the file cannot be opened or migrated.
+    public init(path: String, configuration: Configuration = Configuration()) throws {
+        let pool = try DatabasePool(
+            path: path, configuration: StoreDatabase.configuration(durability: configuration.durability))
+        try StoreDatabase.migrator.migrate(pool)
+        self.writer = pool
+        self.configuration = configuration
+    }
+
+    /// Opens a fresh store in memory (for tests and the in-process harness).
+    public init(inMemory configuration: Configuration = Configuration()) throws {
+        let queue = try DatabaseQueue(configuration: StoreDatabase.configuration(durability: configuration.durability))
+        try StoreDatabase.migrator.migrate(queue)
+        self.writer = queue
+        self.configuration = configuration
+    }
+
+    /// Opens the store file `tables.sqlite` under a state directory, creating the directory.
+    public convenience init(stateDirectory: String, configuration: Configuration = Configuration()) throws {
+        try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+        try self.init(path: stateDirectory + "/tables.sqlite", configuration: configuration)
+    }
+
+    /// Closes the database (checkpointing the WAL of a file store); later calls fail.
+    ///
+    /// - Throws: GRDB's `DatabaseError` when a statement is still running.
+    public func close() throws {
+        if let pool = writer as? DatabasePool {
+            try pool.close()
+        } else if let queue = writer as? DatabaseQueue {
+            try queue.close()
+        }
+    }
+
+    /// Runs a write transaction, translating database failures to InternalServerError.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(DynamoDBError) -> T {
+        do {
+            return try await writer.write(body)
+        } catch let error as DynamoDBError {
+            throw error
+        } catch {
+            throw DynamoDBError(.internalServerError, "Internal server error: \(error)")
+        }
+    }
+
+    /// Runs a read, translating database failures to InternalServerError.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(DynamoDBError) -> T {
+        do {
+            return try await writer.read(body)
+        } catch let error as DynamoDBError {
+            throw error
+        } catch is CancellationError {
+            throw DynamoDBError(.internalServerError, "The request was cancelled")
+        } catch {
+            throw DynamoDBError(.internalServerError, "Internal server error: \(error)")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import Emulator
+
+struct ProcessEnvironmentTests {
+    let function = FunctionConfiguration(
+        name: "echo-fn", executable: "/x/Echo", taskRoot: "/code", handler: "Echo", timeoutSeconds: 3, memorySize: 512,
+        environment: ["TABLE": "t", "AWS_REGION": "eu-west-1", "_HANDLER": "evil"], region: "ca-central-1")
+
+    @Test("Lambda's custom-runtime variables, the template's own, and nothing AWS leaves unset")
+    func variables() {
+        let date = Date(timeIntervalSince1970: 1_700_000_000)
+        let variables = ProcessEnvironment.variables(
+            for: function, runtimeAPIPort: 4321, host: ["PATH": "/usr/bin", "SECRET": "no"], now: date)
+        #expect(variables["AWS_LAMBDA_RUNTIME_API"] == "127.0.0.1:4321")
+        #expect(variables["_HANDLER"] == "Echo")
+        #expect(variables["LAMBDA_TASK_ROOT"] == "/code")
+        #expect(variables["AWS_LAMBDA_FUNCTION_NAME"] == "echo-fn")
+        #expect(variables["AWS_LAMBDA_FUNCTION_VERSION"] == "$LATEST")
+        #expect(variables["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] == "512")
+        #expect(variables["AWS_LAMBDA_LOG_GROUP_NAME"] == "/aws/lambda/echo-fn")
+        #expect(variables["AWS_LAMBDA_LOG_STREAM_NAME"]?.hasPrefix("2023/11/14/[$LATEST]") == true)
+        #expect(variables["AWS_REGION"] == "ca-central-1")
+        #expect(variables["AWS_DEFAULT_REGION"] == "ca-central-1")
+        #expect(variables["TZ"] == ":UTC")
+        #expect(variables["AWS_LAMBDA_INITIALIZATION_TYPE"] == "on-demand")
+        #expect(variables["TABLE"] == "t")
+        #expect(variables["PATH"] == "/usr/bin")
+        #expect(variables["SECRET"] == nil)
+        #expect(variables["AWS_EXECUTION_ENV"] == nil)
+        #expect(variables["_X_AMZN_TRACE_ID"] == nil)
+    }
+
+    @Test("a log stream name is a date and 32 hex digits")
+    func logStream() {
+        let name = ProcessEnvironment.logStreamName(now: Date(timeIntervalSince1970: 0))
+        #expect(name.wholeMatch(of: /1970\/01\/01\/\[\$LATEST\][0-9a-f]{32}/) != nil)
+    }
+
+    @Test("trace IDs have X-Ray's shape")
+    func traceID() {
+        #expect(
+            TraceID.generate(now: Date(timeIntervalSince1970: 1_542_409_706)).wholeMatch(
+                of: /Root=1-5bef4dea-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0/) != nil)
+    }
+}
