@@ -92,6 +92,6 @@ let package = Package(
             name: "EmulatorTests",
             dependencies: ["Emulator", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["CProcessSpawn"], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

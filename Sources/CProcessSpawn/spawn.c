@@ -7,8 +7,8 @@
 #include <spawn.h>
 #include <unistd.h>
 
-int cps_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, int stdout_fd,
-              int stderr_fd, pid_t *pid) {
+int cps_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, int stdin_fd,
+              int stdout_fd, int stderr_fd, pid_t *pid) {
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attributes;
     sigset_t signals;
@@ -19,7 +19,10 @@ int cps_spawn(const char *path, char *const argv[], char *const envp[], const ch
         posix_spawn_file_actions_destroy(&actions);
         return result;
     }
-    if (result == 0) result = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    if (result == 0) {
+        result = stdin_fd < 0 ? posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+                              : posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
+    }
     if (result == 0) result = posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
     if (result == 0) result = posix_spawn_file_actions_adddup2(&actions, stderr_fd, 2);
     if (result == 0) result = posix_spawn_file_actions_addchdir_np(&actions, directory);

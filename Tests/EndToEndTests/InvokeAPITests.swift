@@ -150,7 +150,7 @@ struct InvokeAPITests {
         let emulator = try RunningEmulator()
         _ = try await post(emulator, function: "Probe", body: Data("{}".utf8))
         _ = try await post(emulator, function: "ProbeReserved", body: Data("{}".utf8))
-        let children = childProcesses(of: emulator.process.processIdentifier)
+        let children = childProcesses(of: emulator.process.pid)
         #expect(children.count == 2)
         #expect(emulator.interrupt() == 0)
         for pid in children { #expect(!FileManager.default.fileExists(atPath: "/proc/\(pid)")) }
@@ -165,16 +165,12 @@ func post(_ emulator: RunningEmulator, function: String, body: Data) async throw
     let headerFile = directory.path + "/headers"
     let outFile = directory.path + "/out"
     try body.write(to: URL(fileURLWithPath: bodyFile))
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-        "curl", "-s", "-o", outFile, "-D", headerFile, "-X", "POST", "--data-binary", "@\(bodyFile)",
-        "\(emulator.endpoint)/2015-03-31/functions/\(function)/invocations",
-    ]
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-        process.terminationHandler = { _ in continuation.resume() }
-        do { try process.run() } catch { continuation.resume() }
-    }
+    _ = try run(
+        "/usr/bin/env",
+        [
+            "curl", "-s", "-o", outFile, "-D", headerFile, "-X", "POST", "--data-binary", "@\(bodyFile)",
+            "\(emulator.endpoint)/2015-03-31/functions/\(function)/invocations",
+        ])
     let headerText = try String(contentsOfFile: headerFile, encoding: .utf8)
     let lines = headerText.split(separator: "\r\n").map(String.init)
     let status = Int(lines.first?.split(separator: " ").dropFirst().first ?? "") ?? 0

@@ -1,5 +1,10 @@
+import CProcessSpawn
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Paths of the package, its fixtures and the binaries `swift build` put next to the test bundle.
 enum Paths {
@@ -29,32 +34,66 @@ struct CommandResult {
 func run(
     _ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:]
 ) throws -> CommandResult {
-    let process = Process()
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: Paths.packageRoot)
     let directory = try TemporaryDirectory()
-    let outPath = directory.path + "/stdout"
-    let errPath = directory.path + "/stderr"
-    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-    let stdin = Pipe()
-    process.standardInput = stdin
-    try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-    try stdin.fileHandleForWriting.close()
-    process.waitUntilExit()
+    let inPath = try directory.write("stdin", input ?? "")
+    let child = try SpawnedProcess(
+        executable, arguments, stdin: inPath, stdout: directory.path + "/stdout", stderr: directory.path + "/stderr",
+        environment: environment)
+    let status = child.wait()
     return CommandResult(
-        status: process.terminationStatus,
-        stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-        stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        status: status,
+        stdout: (try? String(contentsOfFile: directory.path + "/stdout", encoding: .utf8)) ?? "",
+        stderr: (try? String(contentsOfFile: directory.path + "/stderr", encoding: .utf8)) ?? "")
+}
+
+/// A child process started with `posix_spawn` (Foundation's `Process` crashed in libdispatch when many tests ran
+/// processes at once), its standard streams redirected to files.
+final class SpawnedProcess: Sendable {
+    let pid: pid_t
+
+    init(
+        _ executable: String, _ arguments: [String], stdin: String?, stdout: String, stderr: String,
+        environment: [String: String] = [:]
+    ) throws {
+        let inFD = stdin.map { open($0, O_RDONLY) } ?? -1
+        let outFD = open(stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let errFD = open(stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        defer { [inFD, outFD, errFD].filter { $0 >= 0 }.forEach { close($0) } }
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }.map { "\($0.key)=\($0.value)" }
+        var pid: pid_t = 0
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = variables.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        let status = cps_spawn(executable, argv, envp, Paths.packageRoot, inFD, outFD, errFD, &pid)
+        guard status == 0 else { throw SpawnError(executable: executable, code: status) }
+        self.pid = pid
+    }
+
+    /// Waits for the process; its exit status, or 128 + the signal that killed it.
+    func wait() -> Int32 {
+        var raw: Int32 = 0
+        while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
+        let signal = raw & 0x7f
+        return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+    }
+
+    /// Whether the process has not exited yet (it is not reaped by this call).
+    var isRunning: Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == 0
+    }
+
+    func signal(_ number: Int32) { kill(pid, number) }
+}
+
+struct SpawnError: Error, CustomStringConvertible {
+    let executable: String
+    let code: Int32
+    var description: String { "cannot start \(executable): \(String(cString: strerror(code)))" }
 }
 
 /// A fresh folder under the system's temporary directory, removed when the value is released.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let path: String
 
     init() throws {

@@ -81,11 +81,20 @@ public struct FunctionBuilder: Sendable {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 
+    /// The newest modification time of the regular files at or under `path` (directories' own times change whenever
+    /// a build tool writes a file next to the sources, so they are not counted).
     static func newestModification(under path: String) -> Date? {
-        var newest = modificationDate(path)
-        guard let walker = FileManager.default.enumerator(atPath: path) else { return newest }
-        while let relative = walker.nextObject() as? String {
-            if let date = modificationDate("\(path)/\(relative)"), date > (newest ?? .distantPast) { newest = date }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else { return modificationDate(path) }
+        var newest: Date?
+        guard let walker = FileManager.default.enumerator(atPath: path) else { return nil }
+        while walker.nextObject() != nil {
+            let attributes = walker.fileAttributes
+            guard attributes?[.type] as? FileAttributeType == .typeRegular,
+                let date = attributes?[.modificationDate] as? Date
+            else { continue }
+            if date > (newest ?? .distantPast) { newest = date }
         }
         return newest
     }

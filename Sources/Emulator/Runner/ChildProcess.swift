@@ -37,7 +37,7 @@ final class ChildProcess: Sendable {
         var spawned: pid_t = 0
         let status = withCStrings([executable]) { argv in
             withCStrings(variables) { envp in
-                cps_spawn(executable, argv, envp, directory, stdoutPipe[1], stderrPipe[1], &spawned)
+                cps_spawn(executable, argv, envp, directory, -1, stdoutPipe[1], stderrPipe[1], &spawned)
             }
         }
         close(stdoutPipe[1])
