@@ -45,3 +45,18 @@ struct ProcessEnvironmentTests {
                 of: /Root=1-5bef4dea-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0/) != nil)
     }
 }
+
+struct ProcFileTests {
+    @Test("VmHWM is read from a status text, at a line start, in kB")
+    func peak() {
+        let status = Array("Name:\tEcho\nVmPeak:\t  1000 kB\nVmHWM:\t    23456 kB\nVmRSS:\t 100 kB\n".utf8)
+        #expect(ProcFile.kilobytes(of: "VmHWM:", in: status) == 23456)
+        #expect(ProcFile.kilobytes(of: "VmSwap:", in: status) == nil)
+    }
+
+    @Test("this process's own status file has a peak")
+    func ownStatus() throws {
+        let status = try #require(ProcFile.read("/proc/self/status"))
+        #expect((ProcFile.kilobytes(of: "VmHWM:", in: status) ?? 0) > 0)
+    }
+}

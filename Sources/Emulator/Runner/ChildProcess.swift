@@ -71,12 +71,7 @@ final class ChildProcess: Sendable {
 
     /// The process's peak resident set size in MB (`VmHWM`), what AWS reports as Max Memory Used.
     func peakMemoryMB() -> Int? {
-        guard let status = ProcFile.read("/proc/\(pid)/status") else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap { Int($0) }
-            return kilobytes.map { ($0 + 1023) / 1024 }
-        }
-        return nil
+        ProcFile.read("/proc/\(pid)/status").flatMap { ProcFile.kilobytes(of: "VmHWM:", in: $0) }.map { ($0 + 1023) / 1024 }
     }
 }
 
@@ -99,17 +94,42 @@ private func withCStrings<Result>(_ strings: [String], _ body: ([UnsafeMutablePo
 
 /// Reads small procfs files, which report a size of 0 and so must be read until end of file.
 enum ProcFile {
-    static func read(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY)
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        var bytes = [UInt8](repeating: 0, count: 8192)
+        var length = 0
+        while length < bytes.count {
+            let count = bytes[length...].withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count <= 0 { break }
-            bytes += chunk[0..<count]
+            length += count
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return Array(bytes[0..<length])
+    }
+
+    /// The number after `field` (e.g. `VmHWM:`) in a `/proc/<pid>/status` text, in kB.
+    static func kilobytes(of field: String, in status: [UInt8]) -> Int? {
+        let key = Array(field.utf8)
+        var index = 0
+        while index + key.count <= status.count {
+            let atLineStart = index == 0 || status[index - 1] == UInt8(ascii: "\n")
+            if atLineStart && status[index..<index + key.count].elementsEqual(key) {
+                var value = 0
+                var position = index + key.count
+                while position < status.count, status[position] == UInt8(ascii: " ") || status[position] == UInt8(ascii: "\t") {
+                    position += 1
+                }
+                var sawDigit = false
+                while position < status.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(status[position]) {
+                    value = value * 10 + Int(status[position] - UInt8(ascii: "0"))
+                    position += 1
+                    sawDigit = true
+                }
+                return sawDigit ? value : nil
+            }
+            index += 1
+        }
+        return nil
     }
 }

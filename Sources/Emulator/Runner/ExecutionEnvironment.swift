@@ -113,7 +113,7 @@ actor ExecutionEnvironment {
         active.deliveredAt = .now
         active.reportsInit = initDuration != nil && !hasReportedInit
         hasReportedInit = true
-        log.begin()
+        log.begin(collecting: active.request.wantsLog)
         log.append(InvocationReport.start(requestID: active.requestID))
         let timeout = configuration.timeoutSeconds
         let requestID = active.requestID

@@ -10,8 +10,13 @@ final class InvocationLog: Sendable {
 
     init(console: Console) { self.console = console }
 
-    /// Starts collecting lines for a new invocation.
-    func begin() { capture.withLock { $0 = [] } }
+    /// Starts collecting lines for a new invocation (or stops collecting, when nobody will read them); lines collected
+    /// before the first invocation (the init phase) are kept for it.
+    func begin(collecting: Bool = true) {
+        capture.withLock { lines in
+            lines = collecting ? (lines ?? []) : nil
+        }
+    }
 
     /// Records one line.
     func append(_ line: String) {
