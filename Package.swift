@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "Emulator",
             dependencies: [
-                "SAMTemplate", "DynamoDBTypes", "CProcessSpawn",
+                "SAMTemplate", "DynamoDBTypes", "TableStore", "CProcessSpawn",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -90,8 +90,8 @@ let package = Package(
         .testTarget(name: "TableStoreTests", dependencies: ["TableStore", "DynamoDBTypes"], swiftSettings: strict),
         .testTarget(
             name: "EmulatorTests",
-            dependencies: ["Emulator", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["Emulator", "TableStore", "SAMTemplate", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["CProcessSpawn"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["CProcessSpawn"], exclude: ["Fixtures", "Scripts"], swiftSettings: strict),
     ]
 )

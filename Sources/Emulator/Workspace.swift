@@ -80,11 +80,22 @@ public struct Workspace: Sendable {
     }
 
     /// A registry serving every function of the template, found by name or logical ID.
-    public func registry(console: Console, maxEnvironments: Int, reusesEnvironments: Bool = true) -> FunctionRegistry {
+    ///
+    /// `serviceEnvironment` (e.g. `AWS_ENDPOINT_URL_DYNAMODB`) is added to every function unless the template or
+    /// `--env-vars` sets the same variable; `streamARN` supplies live stream ARNs for `Fn::GetAtt Table.StreamArn`.
+    public func registry(
+        console: Console, maxEnvironments: Int, reusesEnvironments: Bool = true,
+        serviceEnvironment: [String: String] = [:], streamARN: StreamARNResolver? = nil
+    ) -> FunctionRegistry {
         let aliases = Dictionary(
             template.functions.map { ($0.logicalID, $0.functionName) }, uniquingKeysWith: { first, _ in first })
+        let functions = template.functions.map { function in
+            var configuration = configuration(for: function, streamARN: streamARN)
+            configuration.environment.merge(serviceEnvironment) { own, _ in own }
+            return configuration
+        }
         return FunctionRegistry(
-            functions: template.functions.map { configuration(for: $0) }, aliases: aliases, console: console,
+            functions: functions, aliases: aliases, console: console,
             maxEnvironments: maxEnvironments, reusesEnvironments: reusesEnvironments)
     }
 }

@@ -6,14 +6,6 @@ import Logging
     import Foundation
 #endif
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The Runtime API loop: fetches each invocation, runs the handler, and posts its response or error.
 ///
 /// `main.swift` normally calls a static `LambdaRuntime.run`, which reads the environment and exits on failure;
@@ -68,46 +60,43 @@ public struct LambdaRuntime: Sendable {
         try await run { _ in CodableHandlerAdapter(handler: handler) }
     }
 
+    /// Serves invocations until the Runtime API ends the loop.
+    ///
+    /// Each result is posted and the next event fetched in one call on the client's thread, so an invocation
+    /// crosses threads twice: its result to the client, the next event back to the handler.
     private func serve(_ handler: some ByteLambdaHandler, client: RuntimeAPIClient) async throws(LambdaRuntimeError)
         -> Never
     {
+        let traceIDVariable = configuration.exportsTraceID ? TraceIDVariable() : nil
+        var answer = try await client.next()
         while true {
-            let invocation = try await nextInvocation(client: client)
-            if configuration.exportsTraceID {
-                if let traceID = invocation.traceID {
-                    setenv(RuntimeAPI.Environment.traceID, traceID, 1)
-                } else {
-                    unsetenv(RuntimeAPI.Environment.traceID)
-                }
-            }
+            let invocation = try Self.invocation(from: answer)
+            traceIDVariable?.set(invocation.traceID)
             let context = makeContext(for: invocation)
+            let requestID = invocation.requestID
             let output: Data
             do {
                 output = try await handler.handle(invocation.event, context: context)
             } catch {
                 context.logger.debug("handler failed", metadata: ["error": "\(error)"])
-                try await postError(error, for: invocation.requestID, client: client)
+                let (headerType, body) = Self.errorReport(for: error)
+                answer = try await client.postThenNext(
+                    RuntimeAPI.Path.error(requestID: requestID),
+                    body: body,
+                    headers: ["\(RuntimeAPI.Header.functionErrorType): \(headerType)", "Content-Type: application/json"]
+                ) { posted in logRejection(posted, of: "error", for: requestID) }
                 continue
             }
-            let answer = try await client.post(RuntimeAPI.Path.response(requestID: invocation.requestID), body: output)
-            logRejection(answer, of: "response", for: invocation.requestID)
+            answer = try await client.postThenNext(RuntimeAPI.Path.response(requestID: requestID), body: output) {
+                posted in logRejection(posted, of: "response", for: requestID)
+            }
         }
     }
 
-    private func postError(_ error: any Error, for requestID: String, client: RuntimeAPIClient)
-        async throws(LambdaRuntimeError)
-    {
-        let (headerType, body) = Self.errorReport(for: error)
-        let answer = try await client.post(
-            RuntimeAPI.Path.error(requestID: requestID),
-            body: body,
-            headers: ["\(RuntimeAPI.Header.functionErrorType): \(headerType)", "Content-Type: application/json"]
-        )
-        logRejection(answer, of: "error", for: requestID)
-    }
-
-    private func nextInvocation(client: RuntimeAPIClient) async throws(LambdaRuntimeError) -> Invocation {
-        let answer = try await client.get(RuntimeAPI.Path.next)
+    /// The invocation in a `/next` answer.
+    /// - Throws: `LambdaRuntimeError` `.unexpectedStatus` for a status other than 200, `.invalidInvocation` when
+    ///   required headers are missing.
+    private static func invocation(from answer: HTTPResponse) throws(LambdaRuntimeError) -> Invocation {
         guard answer.status == 200 else {
             let body = String(decoding: answer.body.prefix(500), as: UTF8.self)
             throw LambdaRuntimeError(
@@ -144,7 +133,7 @@ public struct LambdaRuntime: Sendable {
 
     private func makeContext(for invocation: Invocation) -> LambdaContext {
         var logger = logger
-        logger[metadataKey: "requestID"] = "\(invocation.requestID)"
+        logger[metadataKey: "requestID"] = .string(invocation.requestID)
         return LambdaContext(
             requestID: invocation.requestID,
             deadline: invocation.deadline,

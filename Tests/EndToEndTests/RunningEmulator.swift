@@ -5,21 +5,26 @@ import Testing
 import Glibc
 #endif
 
-/// `lambda-local start` running in the background for a test, on a port the system picks.
+/// `lambda-local start` running in the background for a test, on ports the system picks.
 final class RunningEmulator: Sendable {
     let process: SpawnedProcess
     let port: Int
+    /// The DynamoDB endpoint's port.
+    let dynamoDBPort: Int
     private let directory: TemporaryDirectory
     private let logPath: String
 
-    /// Starts the emulator on the fixture template and waits until the Invoke API listens.
-    init(template: String = Paths.fixtureTemplate, extraArguments: [String] = []) throws {
+    /// Starts the emulator on the fixture template and waits until the Invoke API listens; tables are kept in
+    /// `stateDirectory`, or in a fresh temporary one.
+    init(template: String = Paths.fixtureTemplate, stateDirectory: String? = nil, extraArguments: [String] = []) throws {
         let directory = try TemporaryDirectory()
         let logPath = directory.path + "/emulator.log"
         let process = try SpawnedProcess(
             Paths.lambdaLocal,
-            ["start", "--port", "0", "--template", template, "--bin-path", Paths.binDirectory, "--skip-build"]
-                + extraArguments,
+            [
+                "start", "--port", "0", "--dynamodb-port", "0", "--state-dir", stateDirectory ?? directory.path + "/state",
+                "--template", template, "--bin-path", Paths.binDirectory, "--skip-build",
+            ] + extraArguments,
             stdin: nil, stdout: logPath, stderr: logPath)
         self.process = process
         self.directory = directory
@@ -40,9 +45,27 @@ final class RunningEmulator: Sendable {
             throw EmulatorStartError(output: (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
         }
         self.port = port
+        // The DynamoDB line is printed before the Invoke API starts.
+        let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        guard let match = text.firstMatch(of: #/DynamoDB on http://127\.0\.0\.1:(\d+) \(state: /#), let dynamoDBPort = Int(match.1)
+        else {
+            process.signal(SIGKILL)
+            _ = process.wait()
+            throw EmulatorStartError(output: text)
+        }
+        self.dynamoDBPort = dynamoDBPort
     }
 
     var endpoint: String { "http://127.0.0.1:\(port)" }
+
+    /// The DynamoDB (and DynamoDB Streams) endpoint.
+    var dynamoDBEndpoint: String { "http://127.0.0.1:\(dynamoDBPort)" }
+
+    /// Kills it with SIGKILL, as a crash would, and waits for it to be gone.
+    func kill() {
+        process.signal(SIGKILL)
+        _ = process.wait()
+    }
 
     /// Everything the emulator printed so far.
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }

@@ -13,7 +13,7 @@ struct TemplateLoaderTests {
         let template = try TemplateLoader.load(contentsOf: path)
         #expect(template.path == path)
         #expect(template.directory == Self.repositoryRoot.standardizedFileURL.path)
-        #expect(template.tables.isEmpty)
+        #expect(template.tables.map(\.tableName) == ["cruddur-messages"])
         let echo = try #require(template.function(named: "Echo"))
         #expect(template.functions.count == 1)
         #expect(echo.functionName == "Echo")

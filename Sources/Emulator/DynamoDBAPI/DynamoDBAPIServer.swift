@@ -1,0 +1,70 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import TableStore
+
+/// DynamoDB's JSON 1.0 protocol (`DynamoDB_20120810.*`) and DynamoDB Streams' (`DynamoDBStreams_20120810.*`) over
+/// the table store, so boto3, the AWS CLI and the SDKs work against it unchanged. Signatures are accepted without
+/// checking, as DynamoDB Local does.
+public struct DynamoDBAPIServer: Sendable {
+    let store: TableStore
+
+    /// A server over `store`.
+    public init(store: TableStore) {
+        self.store = store
+    }
+
+    /// The Hummingbird application listening on `host:port` (`POST /`); `onListening` gets the bound port.
+    public func application(
+        host: String, port: Int, onListening: @escaping @Sendable (Int) async -> Void
+    ) -> some ApplicationProtocol {
+        let router = Router()
+        router.post("/") { request, _ -> Response in
+            let answer: DynamoDBAPIResponse
+            do {
+                let body = try await request.body.collect(upTo: DynamoDBWire.maxRequestBytes)
+                answer = await respond(target: request.headers[DynamoDBWire.target], body: Data(body.readableBytesView))
+            } catch is NIOTooManyBytesError {
+                answer = .failure(
+                    DynamoDBError(.validation, "Request size exceeded \(DynamoDBWire.maxRequestBytes) bytes"))
+            }
+            return Self.httpResponse(answer)
+        }
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: Logger(label: "lambda-local.dynamodb", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+    }
+
+    /// Runs the operation `target` names on `body`; every failure becomes DynamoDB's error response.
+    func respond(target: String?, body: Data) async -> DynamoDBAPIResponse {
+        guard let target, let operation = DynamoDBOperation.named(target: target) else {
+            return .failure(DynamoDBError(.unknownOperation, "Unknown operation: \"\(target ?? "")\""))
+        }
+        do {
+            return .success(try await operation.run(store, body))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func httpResponse(_ answer: DynamoDBAPIResponse) -> Response {
+        Response(
+            status: HTTPResponse.Status(code: answer.status),
+            headers: [.contentType: DynamoDBWire.contentType, DynamoDBWire.requestID: RequestID.make()],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}
+
+/// DynamoDB's request IDs: 52 characters of `A-Z` and `0-9`.
+enum RequestID {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+    static func make() -> String {
+        String((0..<52).map { _ in alphabet.randomElement()! })
+    }
+}

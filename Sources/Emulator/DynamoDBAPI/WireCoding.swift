@@ -1,0 +1,30 @@
+import DynamoDBTypes
+import Foundation
+import TableStore
+
+/// JSON in and out of the wire shapes, with decoding failures reported as DynamoDB reports them.
+enum WireCoding {
+    /// Decodes an operation's input.
+    /// - Throws: SerializationException for malformed JSON or a value of the wrong JSON type, ValidationException
+    ///   for a missing required member or a value outside an enumeration, each naming the member's path.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(DynamoDBError) -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw translate(error)
+        } catch {
+            throw DynamoDBError(.serialization, "The request body could not be read: \(error)")
+        }
+    }
+
+    /// Encodes an operation's output (absent members omitted, `/` unescaped as DynamoDB writes ARNs).
+    static func encode<T: Encodable>(_ value: T) throws(DynamoDBError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        do {
+            return try encoder.encode(value)
+        } catch {
+            throw DynamoDBError(.internalServerError, "The response could not be encoded: \(error)")
+        }
+    }
+}

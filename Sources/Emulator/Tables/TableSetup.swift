@@ -1,0 +1,67 @@
+import DynamoDBTypes
+import SAMTemplate
+import TableStore
+
+/// The template's tables made real in the store: each created when missing, checked when present.
+public struct TableSetup: Sendable, Equatable {
+    /// What happened to one table.
+    public struct Outcome: Sendable, Equatable {
+        /// The table's logical ID.
+        public var logicalID: String
+        /// Its `TableName`.
+        public var tableName: String
+        /// Created now, or found with the declared schema.
+        public var result: TableStore.EnsureTableResult
+        /// The live stream's ARN when the table has a stream.
+        public var streamARN: String?
+    }
+
+    /// One entry per template table, in template order.
+    public var outcomes: [Outcome]
+
+    /// Creates every `AWS::DynamoDB::Table` of `template` in `store` when missing and validates existing ones.
+    /// - Throws: ``TableSetupError`` naming the template, the table and the difference; the store is left as it was
+    ///   for that table (never dropped or altered).
+    public static func ensure(_ template: Template, in store: TableStore) async throws(TableSetupError) -> TableSetup {
+        var outcomes: [Outcome] = []
+        for table in template.tables {
+            do throws(DynamoDBError) {
+                let result = try await store.ensureTable(table.createTableInput)
+                let description = try await store.describeTable(DescribeTableInput(tableName: table.tableName)).table
+                outcomes.append(
+                    Outcome(
+                        logicalID: table.logicalID, tableName: table.tableName, result: result,
+                        streamARN: table.streamViewType == nil ? nil : description?.latestStreamArn))
+            } catch {
+                throw TableSetupError(file: template.path, logicalID: table.logicalID, message: error.message)
+            }
+        }
+        return TableSetup(outcomes: outcomes)
+    }
+
+    /// Live stream ARNs by table logical ID.
+    public var streamARNs: [String: String] {
+        Dictionary(outcomes.compactMap { outcome in outcome.streamARN.map { (outcome.logicalID, $0) } }) { first, _ in
+            first
+        }
+    }
+
+    /// Resolves `Fn::GetAtt [Table, StreamArn]` to the live ARN; `fallback` for a table without one (which the
+    /// template loader already rejects).
+    public func streamARNResolver(fallback: @escaping StreamARNResolver) -> StreamARNResolver {
+        let arns = streamARNs
+        return { reference in arns[reference.tableLogicalID] ?? fallback(reference) }
+    }
+}
+
+/// A template table that cannot be set up in the store, typically one whose existing schema differs.
+public struct TableSetupError: Error, CustomStringConvertible, Equatable {
+    /// The template file.
+    public let file: String
+    /// The table's logical ID.
+    public let logicalID: String
+    /// DynamoDB's message, naming the table and the difference.
+    public let message: String
+
+    public var description: String { "\(file): Resources.\(logicalID): \(message)" }
+}
