@@ -60,8 +60,6 @@ let package = Package(
             dependencies: [
                 "Emulator", "DynamoDBTypes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

@@ -36,6 +36,15 @@ public struct Workspace: Sendable {
         return function
     }
 
+    /// Readies one function (or every function when `function` is nil) to run: builds it when its sources changed
+    /// (if `build`), then checks its executable exists.
+    /// - Throws: ``WorkspaceError`` for an unknown function or a missing executable, ``BuildError`` when SwiftPM fails.
+    public func prepare(function: String?, build: Bool) throws {
+        let functions = try function.map { [try self.function(named: $0)] } ?? template.functions
+        if build { try buildIfNeeded(functions) }
+        try checkExecutables(functions)
+    }
+
     /// Builds each Swift function whose sources changed since its last build.
     /// - Throws: ``BuildError`` when SwiftPM fails.
     public func buildIfNeeded(_ functions: [FunctionDefinition]) throws {

@@ -1,0 +1,109 @@
+import Hummingbird
+import NIOCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What `lambda-local start` serves, wired together: the table store with the template's tables, the DynamoDB API,
+/// the functions and the Invoke API; Ctrl-C (or either server failing) stops everything and closes the store.
+public enum LocalEmulator {
+    /// Where and how to serve.
+    public struct Options: Sendable {
+        /// The address both servers listen on.
+        public var host: String
+        /// The Invoke API port (0 picks one).
+        public var invokePort: Int
+        /// The DynamoDB API port (0 picks one).
+        public var dynamoDBPort: Int
+        /// Where tables are kept; `nil` is `.lambda-local` next to the template.
+        public var state: StateLocation?
+        /// Most execution environments per function without a reservation.
+        public var maxEnvironments: Int
+        /// Whether environments are kept warm between invocations.
+        public var reusesEnvironments: Bool
+
+        /// Options; the defaults are `lambda-local start`'s.
+        public init(
+            host: String = "127.0.0.1", invokePort: Int = 3001, dynamoDBPort: Int = 8000, state: StateLocation? = nil,
+            maxEnvironments: Int = 8, reusesEnvironments: Bool = true
+        ) {
+            self.host = host
+            self.invokePort = invokePort
+            self.dynamoDBPort = dynamoDBPort
+            self.state = state
+            self.maxEnvironments = maxEnvironments
+            self.reusesEnvironments = reusesEnvironments
+        }
+    }
+
+    /// Serves until interrupted.
+    /// - Throws: a table that does not match its declaration, a port in use, or a server failure.
+    public static func run(_ workspace: Workspace, options: Options, console: Console) async throws {
+        let template = workspace.template
+        let state = options.state ?? .defaultDirectory(templateDirectory: template.directory)
+        let store = try workspace.openStore(state)
+        defer {
+            do { try store.close() } catch { console.write(line: "lambda-local: closing the table store failed: \(error)") }
+        }
+        let tables = try await TableSetup.ensure(template, in: store)
+
+        let host = options.host
+        let (dynamoDBPorts, announce) = AsyncStream.makeStream(of: Int.self)
+        let dynamoDB = DynamoDBAPIServer(store: store).application(host: host, port: options.dynamoDBPort) { port in
+            console.write(line: "lambda-local: DynamoDB on http://\(host):\(port) (state: \(state))")
+            announce.yield(port)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { announce.finish() }
+                try await PortInUse.naming("--dynamodb-port", host: host, port: options.dynamoDBPort) {
+                    try await dynamoDB.runService()
+                }
+            }
+            var ports = dynamoDBPorts.makeAsyncIterator()
+            guard let dynamoDBPort = await ports.next() else { return try await group.waitForAll() }
+
+            let registry = workspace.registry(
+                console: console, maxEnvironments: options.maxEnvironments, reusesEnvironments: options.reusesEnvironments,
+                serviceEnvironment: DynamoDBAPIServer.clientEnvironment(host: host, port: dynamoDBPort),
+                streamARN: tables.streamARNResolver { template.tableARN(tableName: $0.tableName) })
+            let server = InvokeAPIServer(
+                registry: registry, region: template.region, accountID: template.accountID, console: console)
+            let functions = template.functions.map(\.logicalID).joined(separator: ", ")
+            let invokeAPI = server.application(host: host, port: options.invokePort) { port in
+                console.write(line: "lambda-local: Invoke API on http://\(host):\(port) (functions: \(functions))")
+            }
+            group.addTask {
+                try await PortInUse.naming("--port", host: host, port: options.invokePort) { try await invokeAPI.runService() }
+                await registry.shutdown()
+            }
+            // Both servers stop on Ctrl-C; when either stops or fails, the other is stopped too.
+            try await group.next()
+            group.cancelAll()
+            try await group.waitForAll()
+        }
+        console.write(line: "lambda-local: stopped")
+    }
+}
+
+/// A server could not listen because its port is taken.
+public struct PortInUse: Error, CustomStringConvertible {
+    /// The option that chose the port.
+    public let option: String
+    /// The address.
+    public let host: String
+    /// The port.
+    public let port: Int
+
+    public var description: String { "\(host):\(port) is already in use; choose another \(option) (0 picks a free one)" }
+
+    /// Runs `serve`, turning "address already in use" into this error.
+    static func naming(_ option: String, host: String, port: Int, _ serve: () async throws -> Void) async throws {
+        do {
+            try await serve()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw PortInUse(option: option, host: host, port: port)
+        }
+    }
+}
