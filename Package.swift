@@ -43,7 +43,7 @@ let package = Package(
             dependencies: ["DynamoDBTypes", "DynamoDBExpressions", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .target(name: "SAMTemplate", swiftSettings: strict),
+        .target(name: "SAMTemplate", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
         .target(
             name: "Emulator",
             dependencies: [

@@ -54,24 +54,7 @@ public struct SequenceNumber: Sendable, Hashable, Comparable, CustomStringConver
     }
 }
 
-extension SequenceNumber: Codable {
-    /// Decodes a JSON string of digits.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
-    }
-
-    /// Encodes the digits as a JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+extension SequenceNumber: JSONStringValue {}
 
 /// Why a string is not a sequence number.
 public struct SequenceNumberError: Error, Sendable, CustomStringConvertible, Equatable {

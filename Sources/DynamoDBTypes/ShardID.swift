@@ -6,7 +6,7 @@
 
 /// A stream shard id: `shardId-` + 20 digits + `-` + 8 lowercase hex, e.g.
 /// `shardId-00000001573689847184-864758bb` (the digits are the creation time in epoch milliseconds).
-public struct ShardID: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct ShardID: Sendable, Hashable, Comparable, CustomStringConvertible, JSONStringValue {
     /// The id text.
     public let description: String
 
@@ -35,23 +35,6 @@ public struct ShardID: Sendable, Hashable, Comparable, CustomStringConvertible, 
 
     /// Orders by text, which is creation order for ids made here (fixed-width digits first).
     public static func < (lhs: ShardID, rhs: ShardID) -> Bool { lhs.description < rhs.description }
-
-    /// Decodes and validates a JSON string.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
-    }
-
-    /// Encodes the id as a JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
 
 /// Why a string is not a shard id.

@@ -1,3 +1,5 @@
+import DynamoDBTypes
+
 /// An `AWS::DynamoDB::Table`, validated the way CloudFormation and DynamoDB validate it.
 public struct TableDefinition: Hashable, Sendable {
     /// A key attribute's scalar type.
@@ -70,19 +72,11 @@ public struct TableDefinition: Hashable, Sendable {
         }
     }
 
-    /// `BillingMode`.
-    public enum BillingMode: String, Hashable, Sendable, CaseIterable {
-        case provisioned = "PROVISIONED"
-        case payPerRequest = "PAY_PER_REQUEST"
-    }
+    /// `BillingMode`, as the DynamoDB API spells it.
+    public typealias BillingMode = DynamoDBTypes.BillingMode
 
-    /// `StreamSpecification.StreamViewType`.
-    public enum StreamViewType: String, Hashable, Sendable, CaseIterable {
-        case keysOnly = "KEYS_ONLY"
-        case newImage = "NEW_IMAGE"
-        case oldImage = "OLD_IMAGE"
-        case newAndOldImages = "NEW_AND_OLD_IMAGES"
-    }
+    /// `StreamSpecification.StreamViewType`, as the DynamoDB API spells it.
+    public typealias StreamViewType = DynamoDBTypes.StreamViewType
 
     /// `TimeToLiveSpecification`.
     public struct TimeToLive: Hashable, Sendable {

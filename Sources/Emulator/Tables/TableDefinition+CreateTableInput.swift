@@ -25,10 +25,10 @@ extension TableDefinition {
                         indexName: $0.name, keySchema: Self.wire($0.keySchema), projection: Self.wire($0.projection),
                         provisionedThroughput: $0.provisionedThroughput.map(Self.wire))
                 },
-            billingMode: Self.wire(billingMode),
+            billingMode: billingMode,
             provisionedThroughput: provisionedThroughput.map(Self.wire),
             streamSpecification: streamViewType.map {
-                StreamSpecification(streamEnabled: true, streamViewType: Self.wire($0))
+                StreamSpecification(streamEnabled: true, streamViewType: $0)
             })
     }
 
@@ -60,19 +60,4 @@ extension TableDefinition {
         }
     }
 
-    private static func wire(_ mode: BillingMode) -> DynamoDBTypes.BillingMode {
-        switch mode {
-        case .provisioned: .provisioned
-        case .payPerRequest: .payPerRequest
-        }
-    }
-
-    private static func wire(_ view: StreamViewType) -> DynamoDBTypes.StreamViewType {
-        switch view {
-        case .keysOnly: .keysOnly
-        case .newImage: .newImage
-        case .oldImage: .oldImage
-        case .newAndOldImages: .newAndOldImages
-        }
-    }
 }
