@@ -87,6 +87,11 @@ enum StoreDatabase {
                     );
                     """)
         }
+        migrator.registerMigration("v2-stream-records-by-time") { db in
+            // The 24-hour trim deletes by creation time inside the write transaction; without this index it scanned
+            // every record ever kept while the single writer waited.
+            try db.execute(sql: "CREATE INDEX stream_records_by_time ON stream_records (created)")
+        }
         return migrator
     }
 }

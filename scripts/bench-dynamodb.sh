@@ -1,0 +1,339 @@
+#!/usr/bin/env bash
+# bench-dynamodb.sh: how fast lambda-local's embedded DynamoDB answers the Cruddur workload, side by side with
+# moto_server in the same run (a benchmark, not a test: it prints figures and exits 0 unless something broke).
+#
+# Usage: scripts/bench-dynamodb.sh            (from anywhere; about 5 minutes after the build, most of it seeding)
+#
+# It builds release `lambda-local` and `Echo` into .build-benchdb (never the default .build), starts
+# `lambda-local start --dynamodb-port 0` (state in a temp dir, or --in-memory) and `moto_server` on 127.0.0.1,
+# makes sure both have the Cruddur table `cruddur-messages` (pk/sk, GSI message-group-sk-index, stream
+# NEW_IMAGE; ours declares it in template.json, moto gets it through CreateTable), then measures:
+#   1. seeding: BatchWriteItem of Cruddur messages (scripts/bench/dynamodb-seed.py, raw HTTP, 2 connections)
+#      into a BENCH_SMALL_ITEMS partition (both) and a BENCH_BIG_ITEMS partition (ours only: moto seeds at a
+#      few thousand items/s and its Query walks the whole table, see the printed rate and CPU per request);
+#   2. Cruddur Pattern A: Query `pk = :pk AND begins_with(sk, :year)`, ScanIndexForward false, Limit 20 with
+#      wrk and scripts/bench/dynamodb-query.lua, after checking once through boto3 that each endpoint answers
+#      the 20 newest seeded items newest first; wrk counts non-200 answers and 200s without `Count: 20`;
+#   3. PutItem of a new message per request (distinct keys, scripts/bench/dynamodb-put.lua) with the stream
+#      on; afterwards the items are counted and the stream is read back (one INSERT with NewImage each);
+#      both endpoints after the small partition's queries (moto's Query walks every item of the table, so it
+#      is measured before puts add items), and ours again after the big seed (its store then holds the big
+#      partition and its 500,000 stream records);
+# each wrk run for every "THREADSxCONNECTIONS" in BENCH_WRK_SETTINGS, with the server's CPU per request (from
+# /proc), wrk's own CPU per request and how busy the whole machine was; then a summary table with the targets
+# of issue 4 (>= 5,000 Query/s at 500,000 items, latency within 2x from 5,000 to 500,000 items, PutItem >= 20x
+# moto) and the machine (nproc, CPU, load, date, git rev).
+#
+# Everything started here runs in its own process group and is killed on exit (trap).
+#
+# Environment (all optional):
+#   BENCH_SCRATCH_PATH     scratch path for the release build (default: <package>/.build-benchdb)
+#   BENCH_SKIP_BUILD=1     use the existing build in BENCH_SCRATCH_PATH
+#   BENCH_BIN_PATH         use the lambda-local and Echo in this directory instead (no build)
+#   BENCH_TARGETS          which endpoints to measure (default "ours moto")
+#   BENCH_STORAGE          "file" (default: --state-dir in the temp dir, as a user runs it) or "memory"
+#   BENCH_SMALL_ITEMS      items in the small partition (default 5000), both endpoints
+#   BENCH_BIG_ITEMS        items in the big partition (default 500000), ours only (0 skips it)
+#   BENCH_WRK_SETTINGS     wrk settings as THREADSxCONNECTIONS (default "2x4 2x16")
+#   BENCH_WRK_DURATION     duration of each wrk run against ours (default 10s)
+#   BENCH_MOTO_DURATION    duration of each wrk run against moto (default 10s)
+#   BENCH_KEEP_LOGS=1      keep the temp dir with the server logs and wrk outputs
+#   BENCH_PERF=1           also profile ours with `perf record -g` during an extra Query run on the big
+#                          partition and an extra PutItem run, and print the top entries
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SCRATCH=${BENCH_SCRATCH_PATH:-$ROOT/.build-benchdb}
+TARGETS=${BENCH_TARGETS:-"ours moto"}
+STORAGE=${BENCH_STORAGE:-file}
+SMALL=${BENCH_SMALL_ITEMS:-5000}
+BIG=${BENCH_BIG_ITEMS:-500000}
+WRK_SETTINGS=${BENCH_WRK_SETTINGS:-"2x4 2x16"}
+OURS_DURATION=${BENCH_WRK_DURATION:-10s}
+MOTO_DURATION=${BENCH_MOTO_DURATION:-10s}
+SEED=$ROOT/scripts/bench/dynamodb-seed.py
+export BENCH_LUA_DIR=$ROOT/scripts/bench
+# One date for the whole run, so `verify` expects the sort keys `seed` wrote even across midnight.
+export BENCH_SEED_UNTIL=${BENCH_SEED_UNTIL:-$(date -u +%F)}
+export BENCH_YEAR=${BENCH_SEED_UNTIL:0:4}
+SMALL_GROUP=5ae290ed-55d1-47a0-bc6d-fe2bc2700399 # the Cruddur seed conversation's group
+BIG_GROUP=0c1b2a39-4d5e-4f60-8a7b-9c8d7e6f5a4b
+RUN_ID=$(date -u +%H%M%S)
+
+for tool in swift wrk python3 setsid curl; do
+    command -v "$tool" >/dev/null || { echo "bench-dynamodb: \"$tool\" is not installed" >&2; exit 2; }
+done
+if [[ $TARGETS == *moto* ]]; then
+    command -v moto_server >/dev/null || { echo "bench-dynamodb: \"moto_server\" is not installed" >&2; exit 2; }
+fi
+python3 -c 'import boto3' 2>/dev/null || { echo "bench-dynamodb: python3 cannot import boto3" >&2; exit 2; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench-dynamodb.XXXXXX")
+PIDS=()
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [[ ${BENCH_KEEP_LOGS:-0} == 1 ]]; then echo "bench-dynamodb: logs kept in $WORK" >&2; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { echo "bench-dynamodb: $*" >&2; }
+
+# --- build -------------------------------------------------------------------------------------------------
+cd "$ROOT"
+if [[ $TARGETS == *ours* ]]; then
+    if [[ -n ${BENCH_BIN_PATH:-} ]]; then
+        BIN=$BENCH_BIN_PATH
+    else
+        if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
+            log "building release lambda-local and Echo into $SCRATCH"
+            for product in lambda-local Echo; do
+                swift build -c release --scratch-path "$SCRATCH" --product "$product" >>"$WORK/build.log" 2>&1 ||
+                    { cat "$WORK/build.log" >&2; exit 2; }
+            done
+        fi
+        BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+    fi
+    for exe in lambda-local Echo; do
+        [[ -x $BIN/$exe ]] || { log "\"$BIN/$exe\" is missing; build it or unset BENCH_SKIP_BUILD"; exit 2; }
+    done
+    if ! "$BIN/lambda-local" start --help 2>&1 | grep -q -- '--dynamodb-port'; then
+        log "this lambda-local has no --dynamodb-port (no DynamoDB endpoint yet): measuring moto only"
+        TARGETS=${TARGETS//ours/}
+    fi
+fi
+
+# --- servers -------------------------------------------------------------------------------------------------
+declare -A URL SERVER
+# start_ours: `lambda-local start` with the DynamoDB endpoint on a free port; sets URL[ours] and SERVER[ours].
+start_ours() {
+    local logfile=$WORK/ours.log storage=(--state-dir "$WORK/state")
+    [[ $STORAGE == memory ]] && storage=(--in-memory)
+    setsid "$BIN/lambda-local" start --host 127.0.0.1 --port 0 --dynamodb-port 0 "${storage[@]}" \
+        --template "$ROOT/template.json" --bin-path "$BIN" --skip-build >"$WORK/ours.out" 2>"$logfile" &
+    SERVER[ours]=$!
+    PIDS+=("${SERVER[ours]}")
+    local i port
+    for ((i = 0; i < 600; i++)); do
+        port=$(sed -n 's|^lambda-local: DynamoDB on http://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$logfile" | head -1 || true)
+        [[ -n $port ]] && { URL[ours]=http://127.0.0.1:$port; return 0; }
+        kill -0 "${SERVER[ours]}" 2>/dev/null || { log "lambda-local start exited:"; cat "$logfile" >&2; exit 2; }
+        sleep 0.1
+    done
+    log "lambda-local start did not announce its DynamoDB endpoint within 60 s:"; cat "$logfile" >&2; exit 2
+}
+
+# start_moto: moto_server on a free port (moto cannot report a port 0 choice, so ask the kernel for one first).
+start_moto() {
+    local port i
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    setsid moto_server -H 127.0.0.1 -p "$port" >"$WORK/moto.out" 2>"$WORK/moto.log" &
+    SERVER[moto]=$!
+    PIDS+=("${SERVER[moto]}")
+    for ((i = 0; i < 300; i++)); do
+        curl -s -o /dev/null "http://127.0.0.1:$port/moto-api/" && { URL[moto]=http://127.0.0.1:$port; return 0; }
+        kill -0 "${SERVER[moto]}" 2>/dev/null || { log "moto_server exited:"; cat "$WORK/moto.log" >&2; exit 2; }
+        sleep 0.1
+    done
+    log "moto_server did not listen within 30 s"; exit 2
+}
+
+# server_ticks TARGET: user+system CPU ticks of the target's server process (all threads, plus reaped children).
+server_ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/${SERVER[$1]}/stat"; }
+# server_switches TARGET: context switches of the server's live threads (moto's per-request threads are not seen).
+# (A thread may end between the glob and the read: that is not an error.)
+server_switches() {
+    { cat /proc/"${SERVER[$1]}"/task/*/status 2>/dev/null || true; } | awk '/ctxt_switches/ {s += $2} END {print s + 0}'
+}
+# machine_ticks: "busy total" ticks of the whole machine from /proc/stat.
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+# field LINE NAME: the value of NAME=value in a `k=v k=v` line.
+field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
+ms() { awk -v us="$1" 'BEGIN {printf "%.2f", us / 1000}'; }
+
+ROWS=()
+declare -A RPS P50 CPU_US
+# run_wrk TARGET NAME LUA DURATION THREADSxCONNECTIONS: one wrk run; prints its line and the CPU per request,
+# records RPS[TARGET NAME SETTING] and P50[...] and a summary row.
+run_wrk() {
+    local target=$1 name=$2 lua=$3 duration=$4 setting=$5
+    local threads=${setting%x*} connections=${setting#*x}
+    local before_server before_machine after_machine out line client requests hz cpus
+    hz=$(getconf CLK_TCK) cpus=$(nproc)
+    local before_switches
+    before_server=$(server_ticks "$target") before_machine=$(machine_ticks) before_switches=$(server_switches "$target")
+    out=$( { TIMEFORMAT='WRKCPU %U %S'; time wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s --latency \
+        -s "$ROOT/scripts/bench/$lua" "${URL[$target]}/"; } 2>&1 )
+    after_machine=$(machine_ticks)
+    echo "$out" >"$WORK/wrk-$target-$name-$setting.txt"
+    line=$(grep '^BENCH ' <<<"$out") || { log "wrk printed no BENCH line:"; echo "$out" >&2; exit 2; }
+    client=$(grep '^WRKCPU ' <<<"$out" | awk '{print $2 + $3}')
+    requests=$(field "$line" requests)
+    local cost
+    cost=$(awk -v s0="$before_server" -v s1="$(server_ticks "$target")" -v c="$client" -v n="$requests" -v hz="$hz" \
+        -v cpus="$cpus" -v m0="$before_machine" -v m1="$after_machine" -v w0="$before_switches" \
+        -v w1="$(server_switches "$target")" 'BEGIN {
+            split(m0, a, " "); split(m1, b, " "); wall = (b[2] - a[2]) / cpus / hz
+            printf "server CPU %.0f us/request, wrk CPU %.0f us/request, machine busy %.2f of %d CPUs" \
+                " (all processes), server context switches %.1f/request",
+                (s1 - s0) / hz / n * 1e6, c / n * 1e6, wall ? (b[1] - a[1]) / hz / wall : 0, cpus, (w1 - w0) / n }')
+    echo "$target $name wrk -t$threads -c$connections -d$duration: ${line#BENCH }"
+    echo "$target $name wrk -t$threads -c$connections: $cost"
+    grep '^BENCH_SAMPLE ' <<<"$out" | sed "s/^BENCH_SAMPLE /$target $name first bad answer: /" || true
+    RPS[$target $name $setting]=$(field "$line" rps)
+    CPU_US[$target $name $setting]=$(awk -v s0="$before_server" -v s1="$(server_ticks "$target")" -v c="$client" \
+        -v n="$requests" -v hz="$hz" 'BEGIN {printf "%.0f", ((s1 - s0) / hz + c) / n * 1e6}')
+    P50[$target $name $setting]=$(field "$line" p50_us)
+    ROWS+=("$(printf '%-5s %-22s %-7s %8s %8s %8s %8s %9s  %s' "$target" "$name" "$setting" "$requests" \
+        "$(ms "$(field "$line" p50_us)")" "$(ms "$(field "$line" p90_us)")" "$(ms "$(field "$line" p99_us)")" \
+        "$(field "$line" rps)" "non200 $(field "$line" non200), bad $(field "$line" bad), errors $(field "$line" errors); ${cost%%, machine*}")")
+}
+
+# seed_partition TARGET GROUP COUNT: seeds and verifies one partition, recording the seeding rate.
+declare -A SEED_RATE
+seed_partition() {
+    local target=$1 group=$2 count=$3 result
+    log "$target: seeding $count items into MSG#$group"
+    result=$(python3 "$SEED" seed "${URL[$target]}" "$group" "$count")
+    echo "$target seed MSG#$group: $result"
+    SEED_RATE[$target $count]=$(field "$result" rate)
+    echo "$target verify MSG#$group: $(python3 "$SEED" verify "${URL[$target]}" "$group" "$count")"
+}
+
+# query_runs TARGET GROUP COUNT DURATION: Pattern A on one partition for every wrk setting.
+query_runs() {
+    local target=$1 group=$2 count=$3 duration=$4 setting
+    export BENCH_PK="MSG#$group"
+    log "$target: Pattern A on $count items, wrk $WRK_SETTINGS, $duration each"
+    wrk -t1 -c2 -d1s -s "$ROOT/scripts/bench/dynamodb-query.lua" "${URL[$target]}/" >/dev/null # warm-up
+    for setting in $WRK_SETTINGS; do run_wrk "$target" "query $count items" dynamodb-query.lua "$duration" "$setting"; done
+}
+
+# put_runs TARGET SEEDED DURATION: PutItem of new messages for every wrk setting, on a table holding SEEDED
+# seeded items (plus earlier puts); then counts the new items and reads their stream records back.
+put_runs() {
+    local target=$1 seeded=$2 duration=$3 setting keys t mark
+    log "$target: PutItem (stream NEW_IMAGE) with $seeded items seeded, wrk $WRK_SETTINGS, $duration each"
+    for setting in $WRK_SETTINGS; do
+        export BENCH_PUT_PREFIX="MSG#bench-put-$RUN_ID-$target-$seeded-$setting"
+        mark=$WORK/stream-$target-$seeded-$setting.json
+        python3 "$SEED" stream-mark "${URL[$target]}" "$mark" >/dev/null
+        run_wrk "$target" "putitem $seeded seeded" dynamodb-put.lua "$duration" "$setting"
+        keys=()
+        for ((t = 0; t < ${setting%x*}; t++)); do keys+=("$BENCH_PUT_PREFIX-$t"); done
+        echo "$target putitem $seeded seeded $setting check: $(python3 "$SEED" count "${URL[$target]}" "${keys[@]}") in the" \
+            "table (wrk counts only answers received within its duration); stream since the run:" \
+            "$(python3 "$SEED" stream-count "${URL[$target]}" "$mark" "$BENCH_PUT_PREFIX")"
+    done
+}
+
+# --- measure -----------------------------------------------------------------------------------------------------
+# Per endpoint: seed the small partition, Pattern A on it, PutItem; then (ours only) seed the big partition,
+# Pattern A on it, and PutItem again, now with the big partition and its stream records in the store.
+for target in $TARGETS; do
+    "start_$target"
+    log "$target: ${URL[$target]}"
+    echo "$target: $(python3 "$SEED" create "${URL[$target]}")"
+done
+for target in $TARGETS; do
+    duration=$OURS_DURATION
+    [[ $target == moto ]] && duration=$MOTO_DURATION
+    big=0
+    [[ $target == ours ]] && big=$BIG
+    seed_partition "$target" "$SMALL_GROUP" "$SMALL"
+    # Query before any PutItem: moto's Query walks every item of the table, so earlier puts would slow it.
+    query_runs "$target" "$SMALL_GROUP" "$SMALL" "$duration"
+    put_runs "$target" "$SMALL" "$duration"
+    if ((big > 0)); then
+        seed_partition "$target" "$BIG_GROUP" "$big"
+        query_runs "$target" "$BIG_GROUP" "$big" "$duration"
+        put_runs "$target" "$((SMALL + big))" "$duration"
+    fi
+done
+
+# --- optional profile -----------------------------------------------------------------------------------------------
+# Inclusive time of the functions that matter (the HTTP edge, JSON, the store, SQLite), then self time by symbol.
+if [[ ${BENCH_PERF:-0} == 1 && $TARGETS == *ours* ]]; then
+    for workload in query put; do
+        export BENCH_PK="MSG#$BIG_GROUP" BENCH_PUT_PREFIX="MSG#bench-perf-$RUN_ID"
+        [[ $BIG -gt 0 ]] || BENCH_PK="MSG#$SMALL_GROUP"
+        lua=dynamodb-query.lua
+        [[ $workload == put ]] && lua=dynamodb-put.lua
+        perf record -F 999 -g -p "${SERVER[ours]}" -o "$WORK/perf-$workload.data" >/dev/null 2>&1 &
+        perf_pid=$!
+        sleep 0.5
+        wrk -t2 -c4 -d5s -s "$ROOT/scripts/bench/$lua" "${URL[ours]}/" >/dev/null
+        kill -INT "$perf_pid" && wait "$perf_pid" || true
+        echo "perf profile of ours during 5 s of $workload (wrk -t2 -c4), share of the server's samples:"
+        echo " inclusive (children), selected functions:"
+        perf report -i "$WORK/perf-$workload.data" --children --sort sym --stdio -g none 2>/dev/null | grep -v '^#' |
+            swift demangle --simplified | grep -E 'closure #1 in DynamoDBOperation.init|JSONEncoder.encode<|JSONDecoder.decode<|TableStore\.(query|putItem)\(|PageReader.read|DatabasePool.read<|DatabaseWriter.write<|RequestID.make|StreamWriter.record|ItemStorage|sqlite3_step|__libc_pread|getrandom|SelectableEventLoop.run\(\)|finish_task_switch|DynamoDBAPIServer.httpResponse' |
+            awk '!seen[$3 FS $4 FS $5 FS $6]++' | head -20 | cut -c1-140 || true
+        echo " self time by library:"
+        perf report -i "$WORK/perf-$workload.data" --no-children --sort dso --stdio -g none 2>/dev/null |
+            grep -v '^#' | grep -v '^$' | head -8 || true
+    done
+fi
+
+# --- summary ---------------------------------------------------------------------------------------------------
+best() { # best TARGET NAME: the highest req/s over the wrk settings, and its setting
+    local setting best=0 at=-
+    for setting in $WRK_SETTINGS; do
+        local v=${RPS[$1 $2 $setting]:-0}
+        ((v > best)) && best=$v at=$setting
+    done
+    echo "$best $at"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a > 0 && b > 0) printf "%.1f", a / b; else print "-"}'; }
+verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN {if (v == "-" || v + 0 == 0) print "not measured"; else if ((dir == ">=" && v + 0 >= t) || (dir == "<=" && v + 0 <= t)) print "met"; else print "MISSED"}'; }
+
+echo
+echo "== lambda-local DynamoDB benchmark (Cruddur workload; latencies in ms; storage: $STORAGE) =="
+printf '%-5s %-22s %-7s %8s %8s %8s %8s %9s  %s\n' who workload "wrk -tXcY" requests median p90 p99 "req/s" notes
+for r in "${ROWS[@]}"; do echo "$r"; done
+echo
+for k in "${!SEED_RATE[@]}"; do
+    echo "seeding ${k% *}, ${k#* } items: ${SEED_RATE[$k]} items/s (BatchWriteItem of 25 items over 2 keep-alive connections)"
+done | sort
+if [[ $TARGETS == *moto* ]]; then
+    rate=${SEED_RATE[moto $SMALL]:-0}
+    echo "moto at $BIG items: not measured; at the $rate items/s seen here seeding alone would take" \
+        "$(awk -v n="$BIG" -v r="$rate" 'BEGIN {printf "%.0f", r ? n / r : 0}') s; and moto's Query walks every" \
+        "item of the table and sorts the matches (moto/dynamodb/models/table.py, Table.query: \`for item in" \
+        "self.all_items()\`), so its CPU per Query (above) would grow about $((BIG / SMALL))-fold"
+fi
+echo
+read -r q_small q_small_at < <(best ours "query $SMALL items")
+read -r q_big q_big_at < <(best ours "query $BIG items")
+read -r m_small m_small_at < <(best moto "query $SMALL items")
+read -r p_ours p_ours_at < <(best ours "putitem $SMALL seeded")
+read -r p_ours_big p_ours_big_at < <(best ours "putitem $((SMALL + BIG)) seeded")
+read -r p_moto p_moto_at < <(best moto "putitem $SMALL seeded")
+first=${WRK_SETTINGS%% *}
+# ceiling TARGET NAME SETTING: requests/s the machine's CPUs allow at the measured server+wrk CPU per request.
+ceiling() { awk -v us="${CPU_US[$1 $2 $3]:-0}" -v cpus="$(nproc)" 'BEGIN {if (us > 0) printf "%.0f", cpus * 1e6 / us; else print "-"}'; }
+lat_ratio=$(ratio "${P50[ours query $BIG items $first]:-0}" "${P50[ours query $SMALL items $first]:-0}")
+put_ratio=$(ratio "$p_ours" "$p_moto")
+put_ratio_big=$(ratio "$p_ours_big" "$p_moto")
+q_ratio=$(ratio "$q_small" "$m_small")
+printf '%-52s %12s  %s\n' figure value "target / verdict"
+printf '%-52s %12s  %s\n' "Query/s ours, $SMALL items (best: $q_small_at)" "$q_small" ""
+printf '%-52s %12s  %s\n' "Query/s ours, $BIG items (best: $q_big_at)" "$q_big" ">= 5000: $(verdict "$q_big" 5000 '>=')"
+printf '%-52s %12s  %s\n' "  CPU ceiling at $BIG items (server+wrk CPU, wrk $q_big_at)" "$(ceiling ours "query $BIG items" "$q_big_at")" \
+    "what $(nproc) idle CPUs would allow at this CPU per request"
+printf '%-52s %12s  %s\n' "Query/s moto, $SMALL items (best: $m_small_at)" "$m_small" "ours/moto at $SMALL items: ${q_ratio}x"
+printf '%-52s %12s  %s\n' "median latency ours $BIG / $SMALL items (wrk $first)" "${lat_ratio}x" "<= 2: $(verdict "$lat_ratio" 2 '<=')"
+printf '%-52s %12s  %s\n' "PutItem/s ours, $SMALL seeded (best: $p_ours_at)" "$p_ours" ""
+printf '%-52s %12s  %s\n' "PutItem/s ours, $((SMALL + BIG)) seeded (best: $p_ours_big_at)" "$p_ours_big" ""
+printf '%-52s %12s  %s\n' "  CPU ceiling, $SMALL seeded (wrk $p_ours_at)" "$(ceiling ours "putitem $SMALL seeded" "$p_ours_at")" ""
+printf '%-52s %12s  %s\n' "PutItem/s moto, $SMALL seeded (best: $p_moto_at)" "$p_moto" ""
+printf '%-52s %12s  %s\n' "PutItem ours / moto, both $SMALL seeded" "${put_ratio}x" ">= 20: $(verdict "$put_ratio" 20 '>=')"
+printf '%-52s %12s  %s\n' "PutItem ours $((SMALL + BIG)) seeded / moto $SMALL" "${put_ratio_big}x" ">= 20: $(verdict "$put_ratio_big" 20 '>=')"
+echo
+REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[[ -n $(git -C "$ROOT" status --porcelain 2>/dev/null) ]] && REV="$REV (working tree modified)"
+echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "date: $(date -u '+%Y-%m-%dT%H:%M:%SZ'); git: $REV; moto $(python3 -c 'import moto; print(moto.__version__)'); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+echo "ours: ${BIN:-not run}/lambda-local, storage $STORAGE; wrk and the servers share the machine's CPUs (wrk CPU per request is printed above)"
