@@ -80,6 +80,8 @@ public final class TableStore: Sendable {
     /// - Throws: GRDB's `DatabaseError` when a statement is still running.
     public func close() throws {
         if let pool = writer as? DatabasePool {
+            // Fold the WAL back into the database file, so a cleanly stopped store is one self-contained file.
+            _ = try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             try pool.close()
         } else if let queue = writer as? DatabaseQueue {
             try queue.close()
