@@ -60,3 +60,18 @@ struct ProcFileTests {
         #expect((ProcFile.kilobytes(of: "VmHWM:", in: status) ?? 0) > 0)
     }
 }
+
+struct RandomTextTests {
+    @Test("IDs have the requested length and alphabet")
+    func shape() {
+        #expect(RandomText.make(52, from: RandomText.uppercaseAlphanumeric).wholeMatch(of: /[A-Z0-9]{52}/) != nil)
+        #expect(RandomText.make(32, from: RandomText.lowercaseHex).wholeMatch(of: /[0-9a-f]{32}/) != nil)
+        #expect(RandomText.make(32, from: RandomText.lowercaseHex) != RandomText.make(32, from: RandomText.lowercaseHex))
+    }
+
+    @Test("a 64-bit draw covers 15 hex digits and 12 base-36 characters")
+    func perDraw() {
+        #expect(RandomText.charactersPerDraw(base: 16) == 15)
+        #expect(RandomText.charactersPerDraw(base: 36) == 12)
+    }
+}

@@ -62,20 +62,5 @@ public struct DynamoDBAPIServer: Sendable {
 
 /// DynamoDB's request IDs: 52 characters of `A-Z` and `0-9`.
 enum RequestID {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-
-    /// Twelve characters from each 64-bit draw (36^12 < 2^64), so one ID costs five draws rather than 52.
-    static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var characters: [Character] = []
-        characters.reserveCapacity(60)
-        while characters.count < 52 {
-            var word: UInt64 = generator.next()
-            for _ in 0..<12 {
-                characters.append(alphabet[Int(word % 36)])
-                word /= 36
-            }
-        }
-        return String(characters.prefix(52))
-    }
+    static func make() -> String { RandomText.make(52, from: RandomText.uppercaseAlphanumeric) }
 }

@@ -7,17 +7,8 @@ enum TraceID {
         return "Root=1-\(epoch)-\(randomHex(24));Parent=\(randomHex(16));Sampled=0"
     }
 
-    /// `count` random lowercase hex digits, drawing 64 bits at a time (one system call per 16 digits).
-    static func randomHex(_ count: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        var digits = ""
-        digits.reserveCapacity(count + 16)
-        while digits.count < count {
-            let word = String(generator.next() as UInt64, radix: 16)
-            digits += String(repeating: "0", count: 16 - word.count) + word
-        }
-        return String(digits.prefix(count))
-    }
+    /// `count` random lowercase hex digits.
+    static func randomHex(_ count: Int) -> String { RandomText.make(count, from: RandomText.lowercaseHex) }
 }
 
 /// Timestamps as Lambda's log lines print them.
