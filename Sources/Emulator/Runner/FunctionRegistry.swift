@@ -23,9 +23,9 @@ public struct FunctionRegistry: Sendable {
         self.all = all
     }
 
-    /// The pool for a name as the Invoke API accepts it: a name, `name:qualifier`, or a full or partial ARN.
-    public func pool(named reference: String) -> FunctionPool? {
-        pools[FunctionName.parse(reference).name]
+    /// The pool for a bare function name or logical ID (parse ARNs and qualifiers with ``FunctionName`` first).
+    public func pool(named name: String) -> FunctionPool? {
+        pools[name]
     }
 
     /// Stops every function's environments.
