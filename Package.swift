@@ -12,6 +12,10 @@ let package = Package(
         .library(name: "DynamoDBTypes", targets: ["DynamoDBTypes"]),
         .executable(name: "Echo", targets: ["Echo"]),
         .executable(name: "Probe", targets: ["Probe"]),
+        .executable(name: "MessagingStream", targets: ["MessagingStream"]),
+        .executable(name: "cruddur", targets: ["cruddur"]),
+        .library(name: "DynamoDBClient", targets: ["DynamoDBClient"]),
+        .library(name: "LambdaTesting", targets: ["LambdaTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // MARK: Handler side (linked by every function; the leanest targets)
@@ -28,12 +33,18 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: strict),
         .target(
             name: "LambdaRuntime",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurl", "CurlHTTP", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .target(name: "DynamoDBTypes", swiftSettings: strict),
+        .target(
+            name: "DynamoDBClient",
+            dependencies: ["DynamoDBTypes", "CurlHTTP", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
 
         // MARK: Emulator side
         .target(name: "CProcessSpawn"),
@@ -44,10 +55,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "SAMTemplate", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
+        .target(name: "EventFilters", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
+        .target(name: "EventSourceMapping", dependencies: ["DynamoDBTypes", "EventFilters"], swiftSettings: strict),
         .target(
             name: "Emulator",
             dependencies: [
-                "SAMTemplate", "DynamoDBTypes", "TableStore", "CProcessSpawn",
+                "SAMTemplate", "DynamoDBTypes", "TableStore", "CProcessSpawn", "EventSourceMapping", "EventFilters",
+                "DynamoDBClient", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -64,8 +78,30 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: The handler test harness and the Cruddur app
+        .target(
+            name: "LambdaTesting",
+            dependencies: ["LambdaRuntime", "DynamoDBClient", "DynamoDBTypes", "TableStore", "SAMTemplate"],
+            swiftSettings: strict
+        ),
+        .target(name: "Messaging", dependencies: ["DynamoDBClient", "DynamoDBTypes"], swiftSettings: strict),
+        .executableTarget(
+            name: "cruddur",
+            dependencies: [
+                "Messaging", "DynamoDBClient", "DynamoDBTypes",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
         // MARK: Functions (each its own executable; deploys as `bootstrap` on provided.al2023)
         .executableTarget(name: "Echo", dependencies: ["LambdaRuntime"], path: "functions/Echo", swiftSettings: strict),
+        .target(
+            name: "MessagingStreamHandler", dependencies: ["LambdaRuntime", "DynamoDBClient", "DynamoDBTypes"],
+            path: "functions/MessagingStream/Handler", swiftSettings: strict),
+        .executableTarget(
+            name: "MessagingStream", dependencies: ["MessagingStreamHandler", "LambdaRuntime", "DynamoDBClient"],
+            path: "functions/MessagingStream/Main", swiftSettings: strict),
         .executableTarget(
             name: "Probe", dependencies: ["LambdaRuntime"], path: "Tests/Functions/Probe", swiftSettings: strict),
 
@@ -89,6 +125,16 @@ let package = Package(
         .testTarget(
             name: "EmulatorTests",
             dependencies: ["Emulator", "TableStore", "SAMTemplate", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "DynamoDBTypes"], swiftSettings: strict),
+        .testTarget(name: "EventFiltersTests", dependencies: ["EventFilters", "DynamoDBTypes"], swiftSettings: strict),
+        .testTarget(
+            name: "EventSourceMappingTests", dependencies: ["EventSourceMapping", "EventFilters", "DynamoDBTypes"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "MessagingTests",
+            dependencies: ["Messaging", "MessagingStreamHandler", "LambdaTesting", "LambdaRuntime", "DynamoDBClient", "DynamoDBTypes"],
             swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["CProcessSpawn"], exclude: ["Fixtures", "Scripts"], swiftSettings: strict),
     ]

@@ -1,3 +1,5 @@
+import DynamoDBTypes
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

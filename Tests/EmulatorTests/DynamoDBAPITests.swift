@@ -1,3 +1,4 @@
+import DynamoDBTypes
 import Foundation
 import TableStore
 import Testing

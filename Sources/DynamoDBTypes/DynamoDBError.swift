@@ -1,15 +1,13 @@
-import DynamoDBTypes
-
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
 
-/// An error DynamoDB would return: its code (the part after `#` in `__type`), message and extras.
+/// An error DynamoDB returns: its code (the part after `#` in `__type`), message and extras.
 ///
-/// The HTTP edge maps ``code`` to the `__type` namespace and status with ``Code/namespace`` and
-/// ``Code/httpStatus``; nothing else in the engine knows about HTTP.
+/// One type for every side of the wire: the engine (TableStore) raises it, the emulator's HTTP edge renders it
+/// with ``Code/wireType`` and ``Code/httpStatus``, and the client (DynamoDBClient) decodes it from a response.
 public struct DynamoDBError: Error, Sendable, Equatable, CustomStringConvertible {
     /// DynamoDB's error code, e.g. `ValidationException`.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
@@ -29,6 +27,9 @@ public struct DynamoDBError: Error, Sendable, Equatable, CustomStringConvertible
         public static let expiredIterator = Code(rawValue: "ExpiredIteratorException")
         public static let trimmedDataAccess = Code(rawValue: "TrimmedDataAccessException")
         public static let internalServerError = Code(rawValue: "InternalServerError")
+        public static let provisionedThroughputExceeded = Code(rawValue: "ProvisionedThroughputExceededException")
+        public static let requestLimitExceeded = Code(rawValue: "RequestLimitExceeded")
+        public static let throttling = Code(rawValue: "ThrottlingException")
         /// The body is not valid JSON for the operation (raised by the HTTP edge).
         public static let serialization = Code(rawValue: "SerializationException")
         /// The `X-Amz-Target` names no operation (raised by the HTTP edge).
@@ -68,20 +69,4 @@ public struct DynamoDBError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public var description: String { "\(code.rawValue): \(message)" }
-
-    /// A ValidationException with the given message.
-    static func validation(_ message: String) -> DynamoDBError { DynamoDBError(.validation, message) }
-
-    /// The ResourceNotFoundException DynamoDB returns for a missing table.
-    static let tableNotFound = DynamoDBError(.resourceNotFound, "Requested resource not found")
-
-    /// The error for a stream that does not exist.
-    static func streamNotFound(_ arn: String) -> DynamoDBError {
-        DynamoDBError(.resourceNotFound, "Requested resource not found: Stream: \(arn) not found")
-    }
-
-    /// The ConditionalCheckFailedException, with the old item when asked for.
-    static func conditionFailed(item: Item?) -> DynamoDBError {
-        DynamoDBError(.conditionalCheckFailed, "The conditional request failed", item: item)
-    }
 }

@@ -1,0 +1,1 @@
+print("cruddur: not built yet")

@@ -1,0 +1,1 @@
+print("MessagingStream: not built yet")
