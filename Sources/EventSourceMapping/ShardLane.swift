@@ -1,0 +1,110 @@
+import DynamoDBTypes
+import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// One lane of a mapping on one shard: reads records after its checkpoint, forms batches, invokes the function
+/// synchronously and advances the checkpoint only past records that are done (streams-and-triggers.md §3.3).
+///
+/// The lane is blocked while its batch fails; records are delivered at least once (a batch in flight when the
+/// emulator stops is delivered again after a restart, nothing else is).
+public final class ShardLane: Sendable {
+    /// The lane's checkpoint key.
+    public let key: LaneKey
+    let identity: MappingIdentity
+    let settings: MappingSettings
+    let selector: LaneSelector
+    let environment: MappingEnvironment
+    private let statisticsState = Mutex(LaneStatistics())
+
+    /// A lane of mapping `identity` with `settings`, reading the records `selector` owns.
+    public init(
+        identity: MappingIdentity, settings: MappingSettings, selector: LaneSelector, environment: MappingEnvironment
+    ) {
+        self.identity = identity
+        self.settings = settings
+        self.selector = selector
+        self.environment = environment
+        self.key = LaneKey(
+            mappingUUID: identity.uuid, streamARN: environment.source.streamARN,
+            shardID: environment.source.shardID, lane: selector.lane)
+    }
+
+    /// What the lane has done so far.
+    public var statistics: LaneStatistics { statisticsState.withLock { $0 } }
+
+    func record(_ update: (inout LaneStatistics) -> Void) {
+        statisticsState.withLock { update(&$0) }
+    }
+
+    /// Processes records until the task is cancelled (or, with `untilDrained`, until no record is left).
+    ///
+    /// - Throws: what the source, checkpoint store or failure destination throw; the checkpoint then still
+    ///   points before the unfinished batch.
+    public func run(untilDrained: Bool = false) async throws {
+        var position = try await startingCheckpoint().position
+        while !Task.isCancelled {
+            guard let read = try await gather(after: position, waiting: !untilDrained) else { return }
+            let (batch, consumed) = try select(read)
+            if !batch.isEmpty {
+                record { $0.batches += 1 }
+                try await process(batch)
+            }
+            position = consumed
+            try await save(.after(consumed))
+        }
+    }
+
+    /// The stored checkpoint, or the starting position's (stored at once, so `LATEST` means the moment the mapping
+    /// first ran, not each restart).
+    func startingCheckpoint() async throws -> Checkpoint {
+        if let stored = try await environment.checkpoints.checkpoint(for: key) {
+            record { $0.checkpoint = stored.position?.description }
+            return stored
+        }
+        let start: Checkpoint
+        switch settings.startingPosition {
+        case .trimHorizon: start = .beginning
+        case .latest: start = try await environment.source.latestSequenceNumber().map { .after($0) } ?? .beginning
+        }
+        try await save(start)
+        return start
+    }
+
+    func save(_ checkpoint: Checkpoint) async throws {
+        try await environment.checkpoints.save(checkpoint, for: key)
+        record { $0.checkpoint = checkpoint.position?.description }
+    }
+
+    /// The records this lane invokes next (its own, passing the filter, within 6 MB) and the sequence number
+    /// the checkpoint may advance to once they are done.
+    func select(_ read: [StreamRecord]) throws -> ([EncodedRecord], SequenceNumber) {
+        var batch: [EncodedRecord] = []
+        var size = EncodedRecord.payloadSize(batch)
+        var consumed = try SequenceNumber(read[0].dynamodb.sequenceNumber)
+        var filtered = 0
+        for record in read {
+            let sequenceNumber = try SequenceNumber(record.dynamodb.sequenceNumber)
+            guard selector.owns(record) else {
+                consumed = sequenceNumber
+                continue
+            }
+            if let filter = settings.filter, !filter.matches(record) {
+                filtered += 1
+                consumed = sequenceNumber
+                continue
+            }
+            let encoded = try EncodedRecord(record, streamARN: environment.source.streamARN)
+            if !batch.isEmpty, size + encoded.json.count + 1 > MappingSettings.maximumPayloadBytes { break }
+            size += encoded.json.count + (batch.isEmpty ? 0 : 1)
+            batch.append(encoded)
+            consumed = sequenceNumber
+        }
+        record { [filtered] in $0.recordsFiltered += filtered }
+        return (batch, consumed)
+    }
+}
