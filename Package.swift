@@ -81,7 +81,10 @@ let package = Package(
         // MARK: The handler test harness and the Cruddur app
         .target(
             name: "LambdaTesting",
-            dependencies: ["LambdaRuntime", "DynamoDBClient", "DynamoDBTypes", "TableStore", "SAMTemplate"],
+            dependencies: [
+                "LambdaRuntime", "DynamoDBClient", "DynamoDBTypes", "TableStore", "SAMTemplate",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "Messaging", dependencies: ["DynamoDBClient", "DynamoDBTypes"], swiftSettings: strict),
@@ -127,7 +130,8 @@ let package = Package(
             dependencies: ["Emulator", "TableStore", "SAMTemplate", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strict),
         .testTarget(
-            name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "DynamoDBTypes"], swiftSettings: strict),
+            name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "DynamoDBTypes", "CurlHTTP"],
+            exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "EventFiltersTests", dependencies: ["EventFilters", "DynamoDBTypes"], swiftSettings: strict),
         .testTarget(
             name: "EventSourceMappingTests", dependencies: ["EventSourceMapping", "EventFilters", "DynamoDBTypes"],

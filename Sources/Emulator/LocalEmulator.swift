@@ -22,12 +22,15 @@ public enum LocalEmulator {
         public var maxEnvironments: Int
         /// Whether environments are kept warm between invocations.
         public var reusesEnvironments: Bool
+        /// Another DynamoDB Streams endpoint for mappings whose stream is not one of the embedded tables'.
+        public var remoteStreams: RemoteStreams?
 
         /// Options; the defaults are `lambda-local start`'s.
         public init(
             host: String = "127.0.0.1", invokePort: Int = 3001, dynamoDBPort: Int = 8000, state: StateLocation? = nil,
-            maxEnvironments: Int = 8, reusesEnvironments: Bool = true
+            maxEnvironments: Int = 8, reusesEnvironments: Bool = true, remoteStreams: RemoteStreams? = nil
         ) {
+            self.remoteStreams = remoteStreams
             self.host = host
             self.invokePort = invokePort
             self.dynamoDBPort = dynamoDBPort
@@ -68,8 +71,12 @@ public enum LocalEmulator {
                 console: console, maxEnvironments: options.maxEnvironments, reusesEnvironments: options.reusesEnvironments,
                 serviceEnvironment: DynamoDBAPIServer.clientEnvironment(host: host, port: dynamoDBPort),
                 streamARN: tables.streamARNResolver { template.tableARN(tableName: $0.tableName) })
+            let mappings = try await MappingSupervisor.make(
+                template: template, tables: tables, store: store, registry: registry, state: state,
+                remote: options.remoteStreams, console: console)
             let server = InvokeAPIServer(
-                registry: registry, region: template.region, accountID: template.accountID, console: console)
+                registry: registry, region: template.region, accountID: template.accountID, console: console,
+                mappings: mappings)
             let functions = template.functions.map(\.logicalID).joined(separator: ", ")
             let invokeAPI = server.application(host: host, port: options.invokePort) { port in
                 console.write(line: "lambda-local: Invoke API on http://\(host):\(port) (functions: \(functions))")
@@ -77,6 +84,16 @@ public enum LocalEmulator {
             group.addTask {
                 try await PortInUse.naming("--port", host: host, port: options.invokePort) { try await invokeAPI.runService() }
                 await registry.shutdown()
+            }
+            if !mappings.mappings.isEmpty {
+                let names = mappings.mappings.map(\.identity.name).joined(separator: ", ")
+                console.write(line: "lambda-local: event source mappings: \(names)")
+                // The mappings run until the servers stop; a mapping never ends the emulator on its own.
+                group.addTask {
+                    await mappings.run()
+                    // Disabled mappings return at once; stay until the servers stop.
+                    while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+                }
             }
             // Both servers stop on Ctrl-C; when either stops or fails, the other is stopped too.
             try await group.next()

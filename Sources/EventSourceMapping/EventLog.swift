@@ -16,38 +16,43 @@ public struct EventLog: Sendable {
     ///
     /// - Throws: ``EventLogError`` with the file, the line and what is wrong.
     public init(text: String, file: String) throws(EventLogError) {
-        let trimmed = text.drop { $0.isWhitespace }
-        var records: [StreamRecord] = []
-        if trimmed.hasPrefix("{"), let whole = try? Self.decodeEvent(Substring(text)) {
-            records = whole
+        // Each record with the line it came from (nil for a whole `{"Records":[…]}` document).
+        var numbered: [(line: Int?, record: StreamRecord)] = []
+        if Self.isEventDocument(Substring(text)) {
+            do {
+                numbered = try Self.decodeEvent(Substring(text)).map { (nil, $0) }
+            } catch {
+                throw EventLogError(file: file, line: nil, message: Self.describe(error))
+            }
         } else {
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
                 guard line.contains(where: { !$0.isWhitespace }) else { continue }
                 do {
-                    records += try Self.decodeLine(line)
+                    let records = Self.isEventDocument(line) ? try Self.decodeEvent(line) : [try Self.decodeRecord(line)]
+                    numbered += records.map { (index + 1, $0) }
                 } catch {
                     throw EventLogError(file: file, line: index + 1, message: Self.describe(error))
                 }
             }
         }
         var previous: SequenceNumber?
-        for (index, record) in records.enumerated() {
+        for (index, entry) in numbered.enumerated() {
             let number: SequenceNumber
             do {
-                number = try SequenceNumber(record.dynamodb.sequenceNumber)
+                number = try SequenceNumber(entry.record.dynamodb.sequenceNumber)
             } catch {
-                throw EventLogError(file: file, line: nil, message: "record \(index + 1): \(error)")
+                throw EventLogError(file: file, line: entry.line, message: "record \(index + 1): \(error)")
             }
             if let previous, number <= previous {
                 throw EventLogError(
-                    file: file, line: nil,
+                    file: file, line: entry.line,
                     message:
                         "record \(index + 1): SequenceNumber \"\(number)\" does not follow \"\(previous)\"; a log must list records in shard order"
                 )
             }
             previous = number
         }
-        self.records = records
+        self.records = numbered.map(\.record)
     }
 
     /// Reads the log at `path`.
@@ -66,9 +71,13 @@ public struct EventLog: Sendable {
         try JSONDecoder().decode(DynamoDBStreamEvent.self, from: Data(text.utf8)).records
     }
 
-    private static func decodeLine(_ line: Substring) throws -> [StreamRecord] {
-        if line.contains("\"Records\""), let records = try? decodeEvent(line) { return records }
-        return [try JSONDecoder().decode(StreamRecord.self, from: Data(line.utf8))]
+    private static func decodeRecord(_ line: Substring) throws -> StreamRecord {
+        try JSONDecoder().decode(StreamRecord.self, from: Data(line.utf8))
+    }
+
+    /// Whether `text` is one JSON object with a `Records` key (an event rather than a record).
+    private static func isEventDocument(_ text: Substring) -> Bool {
+        (try? JSONDecoder().decode(RecordsKeyProbe.self, from: Data(text.utf8)))?.hasRecords ?? false
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -100,4 +109,20 @@ public struct EventLogError: Error, Sendable, Hashable, CustomStringConvertible 
     public var message: String
 
     public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+}
+
+/// Decodes any JSON object, noting whether it has a `Records` key.
+private struct RecordsKeyProbe: Decodable {
+    let hasRecords: Bool
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        hasRecords = try decoder.container(keyedBy: Key.self).contains(Key(stringValue: "Records"))
+    }
 }

@@ -1,28 +1,60 @@
 import DynamoDBTypes
 
 extension ShardLane {
-    /// The next records after `position`: up to `BatchSize`, gathered for up to the batching window once the first
-    /// one is there. Waits (without polling) while there are none, unless `waiting` is false; `nil` when cancelled
-    /// or, not waiting, when nothing is left.
-    func gather(after position: SequenceNumber?, waiting: Bool) async throws -> [StreamRecord]? {
+    /// The next batch after `position`: up to `BatchSize` of this lane's records that pass the filter, within
+    /// 6 MB, gathered for up to the batching window once the first is there; and the sequence number the
+    /// checkpoint may move to once the batch is done (past filtered and other lanes' records too).
+    ///
+    /// Waits without polling while the shard has nothing new, unless `waiting` is false. Returns `nil` when
+    /// cancelled or, not waiting, when nothing is left; an empty batch when only skipped records were read.
+    func nextBatch(after position: SequenceNumber?, waiting: Bool) async throws -> (
+        batch: [EncodedRecord], consumed: SequenceNumber?
+    )? {
         let source = environment.source
+        var batch: [EncodedRecord] = []
+        var size = EncodedRecord.payloadSize(batch)
+        var consumed = position
+        var filtered = 0
+        var windowEnd: ContinuousClock.Instant?
+        defer { record { [filtered] in $0.recordsFiltered += filtered } }
         while !Task.isCancelled {
-            var records = try await source.records(after: position, limit: settings.batchSize)
-            if records.isEmpty {
+            let read = try await source.records(after: consumed, limit: settings.batchSize)
+            if read.isEmpty {
+                if !batch.isEmpty {
+                    guard waiting, let end = windowEnd, ContinuousClock.now < end else { return (batch, consumed) }
+                    let after = consumed
+                    _ = try await Self.wait(until: end) { try await source.waitForRecords(after: after) }
+                    continue
+                }
+                if consumed != position { return ([], consumed) }
                 guard waiting else { return nil }
-                try await source.waitForRecords(after: position)
+                try await source.waitForRecords(after: consumed)
                 continue
             }
-            if settings.maximumBatchingWindow > .zero, waiting {
-                let deadline = ContinuousClock.now + settings.maximumBatchingWindow
-                while records.count < settings.batchSize, let last = records.last {
-                    let lastNumber = try SequenceNumber(last.dynamodb.sequenceNumber)
-                    guard try await Self.wait(until: deadline, for: { try await source.waitForRecords(after: lastNumber) })
-                    else { break }
-                    records += try await source.records(after: lastNumber, limit: settings.batchSize - records.count)
+            for record in read {
+                let sequenceNumber = try SequenceNumber(record.dynamodb.sequenceNumber)
+                guard selector.owns(record) else {
+                    consumed = sequenceNumber
+                    continue
                 }
+                if let filter = settings.filter, !filter.matches(record) {
+                    filtered += 1
+                    consumed = sequenceNumber
+                    continue
+                }
+                let encoded = try EncodedRecord(record, streamARN: source.streamARN)
+                let added = encoded.json.count + (batch.isEmpty ? 0 : 1)
+                if !batch.isEmpty, size + added > MappingSettings.maximumPayloadBytes { return (batch, consumed) }
+                batch.append(encoded)
+                size += added
+                consumed = sequenceNumber
+                if batch.count == settings.batchSize { return (batch, consumed) }
             }
-            return records
+            if batch.isEmpty { return ([], consumed) }
+            // More of this lane's records may follow at once (a full read), or within the batching window.
+            if read.count == settings.batchSize { continue }
+            guard waiting, settings.maximumBatchingWindow > .zero else { return (batch, consumed) }
+            windowEnd = windowEnd ?? ContinuousClock.now + settings.maximumBatchingWindow
         }
         return nil
     }

@@ -61,7 +61,7 @@ extension ShardLane {
             }
             record {
                 $0.invocations += 1
-                if current.retries > 0 || current.records.count < batch.count { $0.retries += 1 }
+                if current.invocations > 1 { $0.retries += 1 }
             }
             switch verdict {
             case .succeeded:

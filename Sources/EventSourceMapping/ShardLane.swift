@@ -48,14 +48,15 @@ public final class ShardLane: Sendable {
     public func run(untilDrained: Bool = false) async throws {
         var position = try await startingCheckpoint().position
         while !Task.isCancelled {
-            guard let read = try await gather(after: position, waiting: !untilDrained) else { return }
-            let (batch, consumed) = try select(read)
+            guard let (batch, consumed) = try await nextBatch(after: position, waiting: !untilDrained) else { return }
             if !batch.isEmpty {
                 record { $0.batches += 1 }
                 try await process(batch)
             }
-            position = consumed
-            try await save(.after(consumed))
+            if let consumed, consumed != position {
+                position = consumed
+                try await save(.after(consumed))
+            }
         }
     }
 
@@ -78,33 +79,5 @@ public final class ShardLane: Sendable {
     func save(_ checkpoint: Checkpoint) async throws {
         try await environment.checkpoints.save(checkpoint, for: key)
         record { $0.checkpoint = checkpoint.position?.description }
-    }
-
-    /// The records this lane invokes next (its own, passing the filter, within 6 MB) and the sequence number
-    /// the checkpoint may advance to once they are done.
-    func select(_ read: [StreamRecord]) throws -> ([EncodedRecord], SequenceNumber) {
-        var batch: [EncodedRecord] = []
-        var size = EncodedRecord.payloadSize(batch)
-        var consumed = try SequenceNumber(read[0].dynamodb.sequenceNumber)
-        var filtered = 0
-        for record in read {
-            let sequenceNumber = try SequenceNumber(record.dynamodb.sequenceNumber)
-            guard selector.owns(record) else {
-                consumed = sequenceNumber
-                continue
-            }
-            if let filter = settings.filter, !filter.matches(record) {
-                filtered += 1
-                consumed = sequenceNumber
-                continue
-            }
-            let encoded = try EncodedRecord(record, streamARN: environment.source.streamARN)
-            if !batch.isEmpty, size + encoded.json.count + 1 > MappingSettings.maximumPayloadBytes { break }
-            size += encoded.json.count + (batch.isEmpty ? 0 : 1)
-            batch.append(encoded)
-            consumed = sequenceNumber
-        }
-        record { [filtered] in $0.recordsFiltered += filtered }
-        return (batch, consumed)
     }
 }

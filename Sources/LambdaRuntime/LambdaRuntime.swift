@@ -1,3 +1,4 @@
+import CurlHTTP
 import Logging
 
 #if canImport(FoundationEssentials)

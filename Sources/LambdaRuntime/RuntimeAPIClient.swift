@@ -1,4 +1,4 @@
-import CCurl
+import CurlHTTP
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -13,8 +13,7 @@ import CCurl
 /// invocation costs two thread hand-offs (the result in, the next event out) rather than one per request.
 actor RuntimeAPIClient {
     private let executor: WorkerThreadExecutor
-    private let easy: EasyHandle
-    private var handle: UnsafeMutableRawPointer { easy.handle }
+    private let connection: CurlConnection
     private let baseURL: String
     /// `http://host:port/2018-06-01/runtime/invocation/next`, built once.
     private let nextURL: String
@@ -26,22 +25,24 @@ actor RuntimeAPIClient {
     /// Creates a client for the Runtime API at `runtimeAPI` (`host:port`).
     /// - Throws: `LambdaRuntimeError` `.transport` when libcurl cannot be initialized.
     init(runtimeAPI: String) throws(LambdaRuntimeError) {
-        self.easy = try EasyHandle()
+        do {
+            self.connection = try CurlConnection(options: Self.connectionOptions)
+        } catch {
+            throw LambdaRuntimeError(code: .transport, message: error.message, underlying: error)
+        }
         self.baseURL = "http://\(runtimeAPI)"
         self.nextURL = baseURL + RuntimeAPI.Path.next
         self.executor = WorkerThreadExecutor()
     }
 
     deinit {
-        // The easy handle and error buffer are freed by `EasyHandle`'s deinit; let the thread end too.
+        // The connection frees its easy handle in its own deinit; let the thread end too.
         executor.shutdown()
     }
 
     /// `GET /runtime/invocation/next`, waiting as long as the server takes.
     func next() throws(LambdaRuntimeError) -> HTTPResponse {
-        ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
-        ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)
-        return try perform(method: "GET", url: nextURL, keepingHeaders: true)
+        try perform(.get, url: nextURL, headerList: nil, body: Data(), keepingHeaders: true)
     }
 
     /// `POST path` with `body` and the extra `headers` (`"Name: value"` lines).
@@ -68,45 +69,23 @@ actor RuntimeAPIClient {
     private func post(url: String, body: Data, headerList: CurlHeaderList) throws(LambdaRuntimeError)
         -> HTTPResponse
     {
-        ccurl_setopt_long(handle, CURLOPT_POST, 1)
-        ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList.list)
-        // The list may be freed after this call: never leave libcurl pointing at it.
-        defer { ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, nil) }
-        ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
-        defer { ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS, nil) }
-        if body.isEmpty {
-            // libcurl reads POSTFIELDS through a pointer, which must not be null even for an empty body.
-            return try withUnsafeBytes(of: UInt8(0)) { raw throws(LambdaRuntimeError) in
-                ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS, raw.baseAddress)
-                return try perform(method: "POST", url: url, keepingHeaders: false)
-            }
-        }
-        // The body is read in place, never copied. (`Data.withUnsafeBytes` rethrows untyped errors: go via Result.)
-        let result = body.withUnsafeBytes { raw -> Result<HTTPResponse, LambdaRuntimeError> in
-            ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS, raw.baseAddress)
-            return Result { () throws(LambdaRuntimeError) in
-                try perform(method: "POST", url: url, keepingHeaders: false)
-            }
-        }
-        return try result.get()
+        try perform(.post, url: url, headerList: headerList, body: body, keepingHeaders: false)
     }
 
-    private func perform(method: String, url: String, keepingHeaders: Bool) throws(LambdaRuntimeError)
-        -> HTTPResponse
-    {
-        let collector = easy.collector
-        collector.reset(keepingHeaders: keepingHeaders)
-        ccurl_setopt_string(handle, CURLOPT_URL, url)
-        easy.errorBuffer[0] = 0
-        let code = curl_easy_perform(handle)
-        guard code == CURLE_OK else {
-            collector.reset(keepingHeaders: true)
-            let detail = String(cString: easy.errorBuffer)
-            let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
-            throw LambdaRuntimeError(code: .transport, message: "\(method) \(url) failed: \(reason)")
+    private func perform(
+        _ method: HTTPRequest.Method, url: String, headerList: CurlHeaderList?, body: Data, keepingHeaders: Bool
+    ) throws(LambdaRuntimeError) -> HTTPResponse {
+        do {
+            return try connection.perform(
+                method: method, url: url, headerList: headerList, body: body, keepingHeaders: keepingHeaders)
+        } catch {
+            throw LambdaRuntimeError(code: .transport, message: error.message, underlying: error)
         }
-        var status = 0
-        ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return HTTPResponse(status: status, headers: collector.takeHeaders(), body: collector.takeBody())
     }
+
+    /// The Runtime API is always local to the sandbox: never go through an HTTP proxy from the environment.
+    /// `/next` is a long poll that must have no timeout; connecting may time out.
+    private static let connectionOptions = CurlConnection.Options(
+        connectTimeout: .milliseconds(2000), timeout: nil, usesEnvironmentProxy: false,
+        userAgent: "Swift-LambdaRuntime/1.0 libcurl")
 }

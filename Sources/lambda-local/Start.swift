@@ -31,6 +31,11 @@ struct Start: AsyncParsableCommand {
     )
     var reuseEnvironments = true
 
+    @Option(
+        help:
+            "A DynamoDB Streams endpoint (e.g. moto_server's) for mappings whose Stream ARN is not one of the template's tables.")
+    var streamsEndpoint: String?
+
     @OptionGroup var options: FunctionOptions
 
     func validate() throws {
@@ -45,7 +50,8 @@ struct Start: AsyncParsableCommand {
             workspace,
             options: .init(
                 host: host, invokePort: port, dynamoDBPort: dynamodbPort, state: state, maxEnvironments: maxEnvironments,
-                reusesEnvironments: reuseEnvironments),
+                reusesEnvironments: reuseEnvironments,
+                remoteStreams: streamsEndpoint.map { RemoteStreams(endpoint: $0, region: workspace.template.region) }),
             console: console)
     }
 }

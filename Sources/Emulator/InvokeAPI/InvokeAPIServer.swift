@@ -11,13 +11,20 @@ public struct InvokeAPIServer: Sendable {
     let region: String
     let accountID: String
     let console: Console
+    /// The running event source mappings, served by the event-source-mappings routes and `/lambda-local/status`.
+    let mappings: MappingSupervisor?
+    let started = Date()
 
-    /// A server over `registry`'s functions.
-    public init(registry: FunctionRegistry, region: String, accountID: String, console: Console) {
+    /// A server over `registry`'s functions (and `mappings`, when the emulator runs any).
+    public init(
+        registry: FunctionRegistry, region: String, accountID: String, console: Console,
+        mappings: MappingSupervisor? = nil
+    ) {
         self.registry = registry
         self.region = region
         self.accountID = accountID
         self.console = console
+        self.mappings = mappings
     }
 
     /// The Hummingbird application listening on `host:port`; `onListening` gets the bound port.
@@ -33,6 +40,7 @@ public struct InvokeAPIServer: Sendable {
                 return Self.errorResponse(error)
             }
         }
+        addMappingRoutes(to: router)
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: nil),

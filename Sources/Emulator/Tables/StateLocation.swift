@@ -53,3 +53,11 @@ extension Workspace {
         try location.openStore(region: template.region, accountID: template.accountID)
     }
 }
+
+extension StateLocation {
+    /// The state directory, `nil` in memory.
+    public var directoryPath: String? {
+        if case .directory(let path) = self { return path }
+        return nil
+    }
+}

@@ -1,0 +1,94 @@
+import DynamoDBTypes
+import EventSourceMapping
+import GRDB
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// Mapping UUIDs and lane checkpoints in SQLite (`mappings.sqlite` in the state directory).
+///
+/// WAL with `synchronous=NORMAL`, like the table store: a saved checkpoint survives the emulator being killed
+/// (`kill -9`); only an operating-system crash could lose the last few, which then means redelivery, never a skip.
+final class CheckpointDatabase: CheckpointStore {
+    private let queue: DatabaseQueue
+
+    /// Opens (creating when missing) `mappings.sqlite` in `directory`.
+    init(directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        queue = try DatabaseQueue(
+            path: URL(fileURLWithPath: directory).appendingPathComponent("mappings.sqlite").path,
+            configuration: configuration)
+        try Self.migrator.migrate(queue)
+    }
+
+    /// A database in memory, for `--in-memory` sessions.
+    init() throws {
+        queue = try DatabaseQueue()
+        try Self.migrator.migrate(queue)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-mappings-and-checkpoints") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE mappings (name TEXT PRIMARY KEY NOT NULL, uuid TEXT NOT NULL UNIQUE);
+                    CREATE TABLE checkpoints (
+                        mapping_uuid TEXT NOT NULL, stream_arn TEXT NOT NULL, shard_id TEXT NOT NULL, lane INTEGER NOT NULL,
+                        position TEXT, updated REAL NOT NULL,
+                        PRIMARY KEY (mapping_uuid, stream_arn, shard_id, lane));
+                    """)
+        }
+        return migrator
+    }
+
+    /// The UUID of the mapping called `name`, made the first time it is asked for and kept ever after.
+    func uuid(forMapping name: String) throws -> String {
+        try queue.write { db in
+            if let uuid = try String.fetchOne(db, sql: "SELECT uuid FROM mappings WHERE name = ?", arguments: [name]) {
+                return uuid
+            }
+            let uuid = UUID().uuidString.lowercased()
+            try db.execute(sql: "INSERT INTO mappings (name, uuid) VALUES (?, ?)", arguments: [name, uuid])
+            return uuid
+        }
+    }
+
+    func checkpoint(for lane: LaneKey) async throws -> Checkpoint? {
+        // An empty string stands for `.beginning` (a NULL position), so the read result is Sendable.
+        let position = try await queue.read { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT COALESCE(position, '') FROM checkpoints
+                    WHERE mapping_uuid = ? AND stream_arn = ? AND shard_id = ? AND lane = ?
+                    """, arguments: [lane.mappingUUID, lane.streamARN, lane.shardID, lane.lane])
+        }
+        guard let position else { return nil }
+        return position.isEmpty ? .beginning : .after(try SequenceNumber(position))
+    }
+
+    func save(_ checkpoint: Checkpoint, for lane: LaneKey) async throws {
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO checkpoints (mapping_uuid, stream_arn, shard_id, lane, position, updated)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (mapping_uuid, stream_arn, shard_id, lane)
+                    DO UPDATE SET position = excluded.position, updated = excluded.updated
+                    """,
+                arguments: [
+                    lane.mappingUUID, lane.streamARN, lane.shardID, lane.lane, checkpoint.position?.description,
+                    Date().timeIntervalSince1970,
+                ])
+        }
+    }
+}

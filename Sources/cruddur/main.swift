@@ -1,1 +1,0 @@
-print("cruddur: not built yet")
