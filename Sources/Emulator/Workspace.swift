@@ -16,7 +16,11 @@ public struct Workspace: Sendable {
         let template = try TemplateLoader.load(
             contentsOf: options.templatePath,
             options: TemplateLoadOptions(parameterOverrides: options.parameterOverrides, region: options.region))
-        guard let root = FunctionBuilder.packageRoot(containing: template.directory) else {
+        // A template without functions (tables only) needs no package to build from.
+        let packageRoot =
+            FunctionBuilder.packageRoot(containing: template.directory)
+            ?? (template.functions.isEmpty ? template.directory : nil)
+        guard let root = packageRoot else {
             throw WorkspaceError.noPackage(template.directory)
         }
         let builder = FunctionBuilder(

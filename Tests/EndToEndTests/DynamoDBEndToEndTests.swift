@@ -7,7 +7,9 @@ import Testing
 struct DynamoDBEndToEndTests {
     @Test("boto3 runs Cruddur's patterns, transactions and conditional puts, and reads the stream back exactly")
     func cruddurThroughBoto3() throws {
-        let emulator = try RunningEmulator(template: Paths.rootTemplate)
+        // The tables only: MessagingStream's mapping would move the group rows this script checks.
+        let directory = try TemporaryDirectory()
+        let emulator = try RunningEmulator(template: try Paths.tablesOnlyRootTemplate(in: directory))
         let result = try run(
             "/usr/bin/env",
             [

@@ -20,6 +20,18 @@ enum Paths {
     }()
 
     static let lambdaLocal = "\(binDirectory)/lambda-local"
+
+    /// The repository's template without its functions (so no stream mapping acts on the tables), written to
+    /// `directory`.
+    static func tablesOnlyRootTemplate(in directory: TemporaryDirectory) throws -> String {
+        var template = try jsonObject(try String(contentsOfFile: rootTemplate, encoding: .utf8))
+        let resources = try #require(template["Resources"] as? [String: Any])
+        template["Resources"] = resources.filter { _, resource in
+            (resource as? [String: Any])?["Type"] as? String != "AWS::Serverless::Function"
+        }
+        let data = try JSONSerialization.data(withJSONObject: template)
+        return try directory.write("template.json", String(decoding: data, as: UTF8.self))
+    }
 }
 
 /// What a finished command printed.

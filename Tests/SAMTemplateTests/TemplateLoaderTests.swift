@@ -7,7 +7,7 @@ struct TemplateLoaderTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test("the repository's template.json loads with the Echo function")
+    @Test("the repository's template.json loads with the Echo and MessagingStream functions")
     func rootTemplate() throws {
         let path = Self.repositoryRoot.appendingPathComponent("template.json").path
         let template = try TemplateLoader.load(contentsOf: path)
@@ -15,7 +15,11 @@ struct TemplateLoaderTests {
         #expect(template.directory == Self.repositoryRoot.standardizedFileURL.path)
         #expect(template.tables.map(\.tableName) == ["cruddur-messages"])
         let echo = try #require(template.function(named: "Echo"))
-        #expect(template.functions.count == 1)
+        #expect(template.functions.map(\.logicalID) == ["Echo", "MessagingStream"])
+        let stream = try #require(template.function(named: "MessagingStream")?.streamEvents.first)
+        #expect(stream.stream == .table(StreamReference(tableLogicalID: "MessagesTable", tableName: "cruddur-messages")))
+        #expect(stream.reportBatchItemFailures)
+        #expect(stream.filters.count == 1)
         #expect(echo.functionName == "Echo")
         #expect(echo.handler == "Echo")
         #expect(echo.codeURI == Self.repositoryRoot.appendingPathComponent("functions/Echo").path)
