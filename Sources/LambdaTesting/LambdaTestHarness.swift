@@ -58,7 +58,7 @@ public struct LambdaTestHarness: Sendable {
         eventsDirectory = URL(fileURLWithPath: template.directory).appendingPathComponent("events").path
         for table in template.tables {
             do {
-                _ = try await store.ensureTable(table.harnessCreateTableInput)
+                _ = try await store.ensureTable(table.createTableInput)
             } catch {
                 throw LambdaTestingError(
                     .table, "Table \"\(table.tableName)\" of \"\(path)\" could not be created: \(error)")
@@ -117,8 +117,8 @@ public struct LambdaTestHarness: Sendable {
         } catch {
             throw LambdaTestingError(.table, "Table \"\(table.tableName)\" could not be described: \(error)")
         }
-        return StreamRecordFactory(
-            streamARN: arn, keyNames: table.keyNames, viewType: viewType, region: template.region)
+        let keyNames = [table.keySchema.partitionKey] + (table.keySchema.sortKey.map { [$0] } ?? [])
+        return StreamRecordFactory(streamARN: arn, keyNames: keyNames, viewType: viewType, region: template.region)
     }
 
     /// Every item of `table`, in the engine's scan order (all pages).

@@ -23,7 +23,10 @@ public struct FunctionBuilder: Sendable {
     public init(packageRoot: String, configuration: Configuration = .debug, binPath: String? = nil, console: Console) {
         self.packageRoot = packageRoot
         self.configuration = configuration
-        self.binPath = binPath ?? "\(packageRoot)/.build/\(configuration.rawValue)"
+        // Functions start in their CodeUri, so a relative --bin-path is resolved against the current directory now.
+        self.binPath =
+            binPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            ?? "\(packageRoot)/.build/\(configuration.rawValue)"
         self.console = console
     }
 

@@ -85,6 +85,10 @@ public enum Replay {
         let source = try EventLogSource(log: log, streamARN: streamARN, shardID: "shardId-00000000000000000001-00000001")
 
         let chosen = settings
+        let partitionKey = declaration.flatMap { declaration -> String? in
+            guard case .table(let reference) = declaration.event.stream else { return nil }
+            return template.tables.first { $0.logicalID == reference.tableLogicalID }?.keySchema.partitionKey
+        }
         return try await EmbeddedServices.run(
             workspace, state: state, maxEnvironments: chosen.parallelizationFactor, console: console
         ) { registry in
@@ -95,7 +99,7 @@ public enum Replay {
                 identity: MappingIdentity(
                     uuid: UUID().uuidString.lowercased(), name: name,
                     functionARN: template.functionARN(functionName: function.functionName)),
-                settings: chosen, partitionKey: nil,
+                settings: chosen, partitionKey: partitionKey,
                 environment: MappingEnvironment(
                     source: source, invoker: PoolInvoker(pool: pool), checkpoints: InMemoryCheckpointStore(),
                     destination: destination, enforcesRecordAge: options.enforcesRecordAge,

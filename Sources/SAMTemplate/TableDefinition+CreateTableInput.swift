@@ -1,5 +1,4 @@
 import DynamoDBTypes
-import SAMTemplate
 
 extension TableDefinition {
     /// The CreateTable request that makes this table: keys, attribute types, indexes, billing and stream.
