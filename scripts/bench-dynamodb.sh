@@ -4,7 +4,7 @@
 #
 # Usage: scripts/bench-dynamodb.sh            (from anywhere; about 5 minutes after the build, most of it seeding)
 #
-# It builds release `lambda-local` and `Echo` into .build-benchdb (never the default .build), starts
+# It builds release `lambda-local` into .build-benchdb (never the default .build), starts
 # `lambda-local start --dynamodb-port 0` (state in a temp dir, or --in-memory) and `moto_server` on 127.0.0.1,
 # makes sure both have the Cruddur table `cruddur-messages` (pk/sk, GSI message-group-sk-index, stream
 # NEW_IMAGE; ours declares it in template.json, moto gets it through CreateTable), then measures:
@@ -19,23 +19,34 @@
 #      both endpoints after the small partition's queries (moto's Query walks every item of the table, so it
 #      is measured before puts add items), and ours again after the big seed (its store then holds the big
 #      partition and its 500,000 stream records);
-# each wrk run for every "THREADSxCONNECTIONS" in BENCH_WRK_SETTINGS, with the server's CPU per request (from
-# /proc), wrk's own CPU per request and how busy the whole machine was; then a summary table with the targets
-# of issue 4 (>= 5,000 Query/s at 500,000 items, latency within 2x from 5,000 to 500,000 items, PutItem >= 20x
-# moto) and the machine (nproc, CPU, load, date, git rev).
+# each wrk run for every "THREADSxCONNECTIONS" in BENCH_WRK_SETTINGS, BENCH_ROUNDS times (the endpoints take
+# turns within each round, so a busy spell on the shared machine hits both), with the server's CPU per request
+# (from /proc), wrk's own CPU per request and how busy the whole machine was; then a summary table with the
+# median req/s over the rounds, the targets of issue 4 (>= 5,000 Query/s at 500,000 items, latency within 2x
+# from 5,000 to 500,000 items, PutItem >= 20x moto) and the machine (nproc, CPU, load, date, git rev).
+#
+# Ours serves only the template's tables (a copy of template.json without its functions, written next to the
+# build): a stream-triggered function would compete with the server for the CPUs and measure something else.
+# To compare two builds of lambda-local in one run, give the other one's directory as BENCH_BASE_BIN_PATH: it
+# runs as target `base` with the same workload, taking turns with `ours`.
 #
 # Everything started here runs in its own process group and is killed on exit (trap).
 #
 # Environment (all optional):
 #   BENCH_SCRATCH_PATH     scratch path for the release build (default: <package>/.build-benchdb)
 #   BENCH_SKIP_BUILD=1     use the existing build in BENCH_SCRATCH_PATH
-#   BENCH_BIN_PATH         use the lambda-local and Echo in this directory instead (no build)
-#   BENCH_TARGETS          which endpoints to measure (default "ours moto")
+#   BENCH_BIN_PATH         use the lambda-local in this directory instead (no build)
+#   BENCH_BASE_BIN_PATH    also measure the lambda-local in this directory, as target `base` (e.g. a build
+#                          from before a change); adds `base` to the default targets
+#   BENCH_TARGETS          which endpoints to measure (default "ours moto", or "ours base moto")
 #   BENCH_STORAGE          "file" (default: --state-dir in the temp dir, as a user runs it) or "memory"
 #   BENCH_SMALL_ITEMS      items in the small partition (default 5000), both endpoints
 #   BENCH_BIG_ITEMS        items in the big partition (default 500000), ours only (0 skips it)
 #   BENCH_WRK_SETTINGS     wrk settings as THREADSxCONNECTIONS (default "2x4 2x16")
-#   BENCH_WRK_DURATION     duration of each wrk run against ours (default 10s)
+#   BENCH_WRK_DURATION     duration of each wrk run against ours and base (default 10s)
+#   BENCH_ROUNDS           wrk runs per workload and setting for ours and base (default 1); the summary
+#                          shows the median
+#   BENCH_MOTO_ROUNDS      the same for moto (default 1)
 #   BENCH_MOTO_DURATION    duration of each wrk run against moto (default 10s)
 #   BENCH_KEEP_LOGS=1      keep the temp dir with the server logs and wrk outputs
 #   BENCH_PERF=1           also profile ours with `perf record -g` during an extra Query run on the big
@@ -44,7 +55,12 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SCRATCH=${BENCH_SCRATCH_PATH:-$ROOT/.build-benchdb}
-TARGETS=${BENCH_TARGETS:-"ours moto"}
+BASE_BIN=${BENCH_BASE_BIN_PATH:-}
+DEFAULT_TARGETS="ours moto"
+[[ -n $BASE_BIN ]] && DEFAULT_TARGETS="ours base moto"
+TARGETS=${BENCH_TARGETS:-$DEFAULT_TARGETS}
+ROUNDS=${BENCH_ROUNDS:-1}
+MOTO_ROUNDS=${BENCH_MOTO_ROUNDS:-1}
 STORAGE=${BENCH_STORAGE:-file}
 SMALL=${BENCH_SMALL_ITEMS:-5000}
 BIG=${BENCH_BIG_ITEMS:-500000}
@@ -88,42 +104,58 @@ if [[ $TARGETS == *ours* ]]; then
         BIN=$BENCH_BIN_PATH
     else
         if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
-            log "building release lambda-local and Echo into $SCRATCH"
-            for product in lambda-local Echo; do
-                swift build -c release --scratch-path "$SCRATCH" --product "$product" >>"$WORK/build.log" 2>&1 ||
-                    { cat "$WORK/build.log" >&2; exit 2; }
-            done
+            log "building release lambda-local into $SCRATCH"
+            swift build -c release --scratch-path "$SCRATCH" --product lambda-local >>"$WORK/build.log" 2>&1 ||
+                { cat "$WORK/build.log" >&2; exit 2; }
         fi
         BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
     fi
-    for exe in lambda-local Echo; do
-        [[ -x $BIN/$exe ]] || { log "\"$BIN/$exe\" is missing; build it or unset BENCH_SKIP_BUILD"; exit 2; }
-    done
+    [[ -x $BIN/lambda-local ]] || { log "\"$BIN/lambda-local\" is missing; build it or unset BENCH_SKIP_BUILD"; exit 2; }
     if ! "$BIN/lambda-local" start --help 2>&1 | grep -q -- '--dynamodb-port'; then
         log "this lambda-local has no --dynamodb-port (no DynamoDB endpoint yet): measuring moto only"
         TARGETS=${TARGETS//ours/}
     fi
 fi
+if [[ $TARGETS == *base* ]]; then
+    [[ -x $BASE_BIN/lambda-local ]] || { log "BENCH_BASE_BIN_PATH has no lambda-local: \"$BASE_BIN\""; exit 2; }
+fi
+# The template's tables without its functions (it must lie inside the package, so next to the build).
+if [[ $TARGETS == *ours* || $TARGETS == *base* ]]; then
+    mkdir -p "$SCRATCH"
+    TEMPLATE=$SCRATCH/bench-dynamodb-template.json
+    python3 - "$ROOT/template.json" "$TEMPLATE" <<'PY'
+import json, sys
+template = json.load(open(sys.argv[1]))
+template["Resources"] = {name: resource for name, resource in template["Resources"].items()
+                         if resource.get("Type") == "AWS::DynamoDB::Table"}
+template.pop("Globals", None)
+json.dump(template, open(sys.argv[2], "w"), indent=2)
+PY
+fi
 
 # --- servers -------------------------------------------------------------------------------------------------
 declare -A URL SERVER
-# start_ours: `lambda-local start` with the DynamoDB endpoint on a free port; sets URL[ours] and SERVER[ours].
-start_ours() {
-    local logfile=$WORK/ours.log storage=(--state-dir "$WORK/state")
+# start_lambda_local TARGET BINDIR: `lambda-local start` with the DynamoDB endpoint on a free port; sets
+# URL[TARGET] and SERVER[TARGET].
+start_lambda_local() {
+    local target=$1 bin=$2
+    local logfile=$WORK/$target.log storage=(--state-dir "$WORK/state-$target")
     [[ $STORAGE == memory ]] && storage=(--in-memory)
-    setsid "$BIN/lambda-local" start --host 127.0.0.1 --port 0 --dynamodb-port 0 "${storage[@]}" \
-        --template "$ROOT/template.json" --bin-path "$BIN" --skip-build >"$WORK/ours.out" 2>"$logfile" &
-    SERVER[ours]=$!
-    PIDS+=("${SERVER[ours]}")
+    setsid "$bin/lambda-local" start --host 127.0.0.1 --port 0 --dynamodb-port 0 "${storage[@]}" \
+        --template "$TEMPLATE" --bin-path "$bin" --skip-build >"$WORK/$target.out" 2>"$logfile" &
+    SERVER[$target]=$!
+    PIDS+=("${SERVER[$target]}")
     local i port
     for ((i = 0; i < 600; i++)); do
         port=$(sed -n 's|^lambda-local: DynamoDB on http://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$logfile" | head -1 || true)
-        [[ -n $port ]] && { URL[ours]=http://127.0.0.1:$port; return 0; }
-        kill -0 "${SERVER[ours]}" 2>/dev/null || { log "lambda-local start exited:"; cat "$logfile" >&2; exit 2; }
+        [[ -n $port ]] && { URL[$target]=http://127.0.0.1:$port; return 0; }
+        kill -0 "${SERVER[$target]}" 2>/dev/null || { log "$target: lambda-local start exited:"; cat "$logfile" >&2; exit 2; }
         sleep 0.1
     done
-    log "lambda-local start did not announce its DynamoDB endpoint within 60 s:"; cat "$logfile" >&2; exit 2
+    log "$target: lambda-local start did not announce its DynamoDB endpoint within 60 s:"; cat "$logfile" >&2; exit 2
 }
+start_ours() { start_lambda_local ours "$BIN"; }
+start_base() { start_lambda_local base "$BASE_BIN"; }
 
 # start_moto: moto_server on a free port (moto cannot report a port 0 choice, so ask the kernel for one first).
 start_moto() {
@@ -152,11 +184,16 @@ machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 
 # field LINE NAME: the value of NAME=value in a `k=v k=v` line.
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
 ms() { awk -v us="$1" 'BEGIN {printf "%.2f", us / 1000}'; }
+# median "V1 V2 ...": the median of the values (the mean of the middle two for an even count), 0 for none.
+median() {
+    tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR] = $1} END {
+        if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 ROWS=()
 declare -A RPS P50 CPU_US
 # run_wrk TARGET NAME LUA DURATION THREADSxCONNECTIONS: one wrk run; prints its line and the CPU per request,
-# records RPS[TARGET NAME SETTING] and P50[...] and a summary row.
+# appends to RPS[TARGET NAME SETTING], P50[...] and CPU_US[...] (one value per round) and adds a summary row.
 run_wrk() {
     local target=$1 name=$2 lua=$3 duration=$4 setting=$5
     local threads=${setting%x*} connections=${setting#*x}
@@ -182,10 +219,10 @@ run_wrk() {
     echo "$target $name wrk -t$threads -c$connections -d$duration: ${line#BENCH }"
     echo "$target $name wrk -t$threads -c$connections: $cost"
     grep '^BENCH_SAMPLE ' <<<"$out" | sed "s/^BENCH_SAMPLE /$target $name first bad answer: /" || true
-    RPS[$target $name $setting]=$(field "$line" rps)
-    CPU_US[$target $name $setting]=$(awk -v s0="$before_server" -v s1="$(server_ticks "$target")" -v c="$client" \
-        -v n="$requests" -v hz="$hz" 'BEGIN {printf "%.0f", ((s1 - s0) / hz + c) / n * 1e6}')
-    P50[$target $name $setting]=$(field "$line" p50_us)
+    RPS[$target $name $setting]+="$(field "$line" rps) "
+    CPU_US[$target $name $setting]+="$(awk -v s0="$before_server" -v s1="$(server_ticks "$target")" -v c="$client" \
+        -v n="$requests" -v hz="$hz" 'BEGIN {printf "%.0f", ((s1 - s0) / hz + c) / n * 1e6}') "
+    P50[$target $name $setting]+="$(field "$line" p50_us) "
     ROWS+=("$(printf '%-5s %-22s %-7s %8s %8s %8s %8s %9s  %s' "$target" "$name" "$setting" "$requests" \
         "$(ms "$(field "$line" p50_us)")" "$(ms "$(field "$line" p90_us)")" "$(ms "$(field "$line" p99_us)")" \
         "$(field "$line" rps)" "non200 $(field "$line" non200), bad $(field "$line" bad), errors $(field "$line" errors); ${cost%%, machine*}")")
@@ -202,56 +239,80 @@ seed_partition() {
     echo "$target verify MSG#$group: $(python3 "$SEED" verify "${URL[$target]}" "$group" "$count")"
 }
 
-# query_runs TARGET GROUP COUNT DURATION: Pattern A on one partition for every wrk setting.
-query_runs() {
-    local target=$1 group=$2 count=$3 duration=$4 setting
-    export BENCH_PK="MSG#$group"
-    log "$target: Pattern A on $count items, wrk $WRK_SETTINGS, $duration each"
-    wrk -t1 -c2 -d1s -s "$ROOT/scripts/bench/dynamodb-query.lua" "${URL[$target]}/" >/dev/null # warm-up
-    for setting in $WRK_SETTINGS; do run_wrk "$target" "query $count items" dynamodb-query.lua "$duration" "$setting"; done
+duration_of() { if [[ $1 == moto ]]; then echo "$MOTO_DURATION"; else echo "$OURS_DURATION"; fi; }
+rounds_of() { if [[ $1 == moto ]]; then echo "$MOTO_ROUNDS"; else echo "$ROUNDS"; fi; }
+
+# query_run TARGET COUNT SETTING ROUND: Pattern A on the partition QUERY_GROUP (COUNT items) with one wrk setting.
+query_run() {
+    local target=$1 count=$2 setting=$3
+    export BENCH_PK="MSG#$QUERY_GROUP"
+    run_wrk "$target" "query $count items" dynamodb-query.lua "$(duration_of "$target")" "$setting"
 }
 
-# put_runs TARGET SEEDED DURATION: PutItem of new messages for every wrk setting, on a table holding SEEDED
+# put_run TARGET SEEDED SETTING ROUND: PutItem of new messages with one wrk setting, on a table holding SEEDED
 # seeded items (plus earlier puts); then counts the new items and reads their stream records back.
-put_runs() {
-    local target=$1 seeded=$2 duration=$3 setting keys t mark
-    log "$target: PutItem (stream NEW_IMAGE) with $seeded items seeded, wrk $WRK_SETTINGS, $duration each"
-    for setting in $WRK_SETTINGS; do
-        export BENCH_PUT_PREFIX="MSG#bench-put-$RUN_ID-$target-$seeded-$setting"
-        mark=$WORK/stream-$target-$seeded-$setting.json
-        python3 "$SEED" stream-mark "${URL[$target]}" "$mark" >/dev/null
-        run_wrk "$target" "putitem $seeded seeded" dynamodb-put.lua "$duration" "$setting"
-        keys=()
-        for ((t = 0; t < ${setting%x*}; t++)); do keys+=("$BENCH_PUT_PREFIX-$t"); done
-        echo "$target putitem $seeded seeded $setting check: $(python3 "$SEED" count "${URL[$target]}" "${keys[@]}") in the" \
-            "table (wrk counts only answers received within its duration); stream since the run:" \
-            "$(python3 "$SEED" stream-count "${URL[$target]}" "$mark" "$BENCH_PUT_PREFIX")"
+put_run() {
+    local target=$1 seeded=$2 setting=$3 round=$4 keys t mark
+    export BENCH_PUT_PREFIX="MSG#bench-put-$RUN_ID-$target-$seeded-$setting-$round"
+    mark=$WORK/stream-$target-$seeded-$setting-$round.json
+    python3 "$SEED" stream-mark "${URL[$target]}" "$mark" >/dev/null
+    run_wrk "$target" "putitem $seeded seeded" dynamodb-put.lua "$(duration_of "$target")" "$setting"
+    keys=()
+    for ((t = 0; t < ${setting%x*}; t++)); do keys+=("$BENCH_PUT_PREFIX-$t"); done
+    echo "$target putitem $seeded seeded $setting check: $(python3 "$SEED" count "${URL[$target]}" "${keys[@]}") in the" \
+        "table (wrk counts only answers received within its duration); stream since the run:" \
+        "$(python3 "$SEED" stream-count "${URL[$target]}" "$mark" "$BENCH_PUT_PREFIX")"
+}
+
+# take_turns WORKLOAD ARG TARGET...: `WORKLOAD_run TARGET ARG SETTING ROUND` for every round and wrk setting, the
+# targets taking turns (so a busy spell on the shared machine hits each of them alike).
+take_turns() {
+    local workload=$1 arg=$2 round setting target max=$ROUNDS
+    shift 2
+    ((MOTO_ROUNDS > max)) && max=$MOTO_ROUNDS
+    log "$workload ($arg) on $*: wrk $WRK_SETTINGS, $max round(s)"
+    for ((round = 1; round <= max; round++)); do
+        for setting in $WRK_SETTINGS; do
+            for target in "$@"; do
+                ((round <= $(rounds_of "$target"))) || continue
+                "${workload}_run" "$target" "$arg" "$setting" "$round"
+            done
+        done
+    done
+}
+
+# warm_up TARGET...: a short Pattern A run on QUERY_GROUP against each target.
+warm_up() {
+    local target
+    export BENCH_PK="MSG#$QUERY_GROUP"
+    for target in "$@"; do
+        wrk -t1 -c2 -d1s -s "$ROOT/scripts/bench/dynamodb-query.lua" "${URL[$target]}/" >/dev/null
     done
 }
 
 # --- measure -----------------------------------------------------------------------------------------------------
-# Per endpoint: seed the small partition, Pattern A on it, PutItem; then (ours only) seed the big partition,
+# Seed the small partition everywhere, Pattern A on it, PutItem; then (lambda-local only) seed the big partition,
 # Pattern A on it, and PutItem again, now with the big partition and its stream records in the store.
+LOCAL_TARGETS=()
 for target in $TARGETS; do
     "start_$target"
     log "$target: ${URL[$target]}"
     echo "$target: $(python3 "$SEED" create "${URL[$target]}")"
+    [[ $target == moto ]] || LOCAL_TARGETS+=("$target")
 done
-for target in $TARGETS; do
-    duration=$OURS_DURATION
-    [[ $target == moto ]] && duration=$MOTO_DURATION
-    big=0
-    [[ $target == ours ]] && big=$BIG
-    seed_partition "$target" "$SMALL_GROUP" "$SMALL"
-    # Query before any PutItem: moto's Query walks every item of the table, so earlier puts would slow it.
-    query_runs "$target" "$SMALL_GROUP" "$SMALL" "$duration"
-    put_runs "$target" "$SMALL" "$duration"
-    if ((big > 0)); then
-        seed_partition "$target" "$BIG_GROUP" "$big"
-        query_runs "$target" "$BIG_GROUP" "$big" "$duration"
-        put_runs "$target" "$((SMALL + big))" "$duration"
-    fi
-done
+for target in $TARGETS; do seed_partition "$target" "$SMALL_GROUP" "$SMALL"; done
+# Query before any PutItem: moto's Query walks every item of the table, so earlier puts would slow it.
+QUERY_GROUP=$SMALL_GROUP
+warm_up $TARGETS
+take_turns query "$SMALL" $TARGETS
+take_turns put "$SMALL" $TARGETS
+if ((BIG > 0 && ${#LOCAL_TARGETS[@]} > 0)); then
+    for target in "${LOCAL_TARGETS[@]}"; do seed_partition "$target" "$BIG_GROUP" "$BIG"; done
+    QUERY_GROUP=$BIG_GROUP
+    warm_up "${LOCAL_TARGETS[@]}"
+    take_turns query "$BIG" "${LOCAL_TARGETS[@]}"
+    take_turns put "$((SMALL + BIG))" "${LOCAL_TARGETS[@]}"
+fi
 
 # --- optional profile -----------------------------------------------------------------------------------------------
 # Inclusive time of the functions that matter (the HTTP edge, JSON, the store, SQLite), then self time by symbol.
@@ -261,18 +322,22 @@ if [[ ${BENCH_PERF:-0} == 1 && $TARGETS == *ours* ]]; then
         [[ $BIG -gt 0 ]] || BENCH_PK="MSG#$SMALL_GROUP"
         lua=dynamodb-query.lua
         [[ $workload == put ]] && lua=dynamodb-put.lua
-        perf record -F 999 -g -p "${SERVER[ours]}" -o "$WORK/perf-$workload.data" >/dev/null 2>&1 &
+        # System-wide, then filtered by process: `perf record -p` misses threads started after it attaches
+        # (libdispatch starts and retires the worker threads that run GRDB's writer queue).
+        perf record -F 999 -a -g -o "$WORK/perf-$workload.data" >/dev/null 2>&1 &
         perf_pid=$!
         sleep 0.5
         wrk -t2 -c4 -d5s -s "$ROOT/scripts/bench/$lua" "${URL[ours]}/" >/dev/null
         kill -INT "$perf_pid" && wait "$perf_pid" || true
         echo "perf profile of ours during 5 s of $workload (wrk -t2 -c4), share of the server's samples:"
         echo " inclusive (children), selected functions:"
-        perf report -i "$WORK/perf-$workload.data" --children --sort sym --stdio -g none 2>/dev/null | grep -v '^#' |
-            swift demangle --simplified | grep -E 'closure #1 in DynamoDBOperation.init|JSONEncoder.encode<|JSONDecoder.decode<|TableStore\.(query|putItem)\(|PageReader.read|DatabasePool.read<|DatabaseWriter.write<|RequestID.make|StreamWriter.record|ItemStorage|sqlite3_step|__libc_pread|getrandom|SelectableEventLoop.run\(\)|finish_task_switch|DynamoDBAPIServer.httpResponse' |
+        perf report -i "$WORK/perf-$workload.data" --pid "${SERVER[ours]}" --percentage relative --children --sort sym \
+            --stdio -g none 2>/dev/null | grep -v '^#' |
+            swift demangle --simplified | grep -E 'closure #1 in DynamoDBOperation.init|JSONEncoder.encode<|JSONDecoder.decode<|readFast|writeFast|ItemJSONWriter.append\(items|TableStore\.(query|putItem)\(|PageReader.read|DatabasePool.read<|DatabaseWriter.write<|SerializedDatabase.execute<|RequestID.make|StreamWriter.record|ItemStorage|sqlite3_step|__libc_pread|__libc_pwrite|getrandom|SelectableEventLoop.run\(\)|finish_task_switch|DynamoDBAPIServer.httpResponse' |
             awk '!seen[$3 FS $4 FS $5 FS $6]++' | head -20 | cut -c1-140 || true
         echo " self time by library:"
-        perf report -i "$WORK/perf-$workload.data" --no-children --sort dso --stdio -g none 2>/dev/null |
+        perf report -i "$WORK/perf-$workload.data" --pid "${SERVER[ours]}" --percentage relative --no-children \
+            --sort dso --stdio -g none 2>/dev/null |
             grep -v '^#' | grep -v '^$' | head -8 || true
     done
 fi
@@ -281,7 +346,8 @@ fi
 best() { # best TARGET NAME: the highest req/s over the wrk settings, and its setting
     local setting best=0 at=-
     for setting in $WRK_SETTINGS; do
-        local v=${RPS[$1 $2 $setting]:-0}
+        local v
+        v=$(median "${RPS[$1 $2 $setting]:-}")
         ((v > best)) && best=$v at=$setting
     done
     echo "$best $at"
@@ -313,8 +379,8 @@ read -r p_ours_big p_ours_big_at < <(best ours "putitem $((SMALL + BIG)) seeded"
 read -r p_moto p_moto_at < <(best moto "putitem $SMALL seeded")
 first=${WRK_SETTINGS%% *}
 # ceiling TARGET NAME SETTING: requests/s the machine's CPUs allow at the measured server+wrk CPU per request.
-ceiling() { awk -v us="${CPU_US[$1 $2 $3]:-0}" -v cpus="$(nproc)" 'BEGIN {if (us > 0) printf "%.0f", cpus * 1e6 / us; else print "-"}'; }
-lat_ratio=$(ratio "${P50[ours query $BIG items $first]:-0}" "${P50[ours query $SMALL items $first]:-0}")
+ceiling() { awk -v us="$(median "${CPU_US[$1 $2 $3]:-}")" -v cpus="$(nproc)" 'BEGIN {if (us > 0) printf "%.0f", cpus * 1e6 / us; else print "-"}'; }
+lat_ratio=$(ratio "$(median "${P50[ours query $BIG items $first]:-}")" "$(median "${P50[ours query $SMALL items $first]:-}")")
 put_ratio=$(ratio "$p_ours" "$p_moto")
 put_ratio_big=$(ratio "$p_ours_big" "$p_moto")
 q_ratio=$(ratio "$q_small" "$m_small")
@@ -331,9 +397,18 @@ printf '%-52s %12s  %s\n' "  CPU ceiling, $SMALL seeded (wrk $p_ours_at)" "$(cei
 printf '%-52s %12s  %s\n' "PutItem/s moto, $SMALL seeded (best: $p_moto_at)" "$p_moto" ""
 printf '%-52s %12s  %s\n' "PutItem ours / moto, both $SMALL seeded" "${put_ratio}x" ">= 20: $(verdict "$put_ratio" 20 '>=')"
 printf '%-52s %12s  %s\n' "PutItem ours $((SMALL + BIG)) seeded / moto $SMALL" "${put_ratio_big}x" ">= 20: $(verdict "$put_ratio_big" 20 '>=')"
+if [[ $TARGETS == *base* ]]; then
+    echo
+    printf '%-52s %12s  %s\n' "same run, base ($BASE_BIN)" "req/s" "ours / base"
+    for workload in "query $SMALL items" "query $BIG items" "putitem $SMALL seeded" "putitem $((SMALL + BIG)) seeded"; do
+        read -r b b_at < <(best base "$workload")
+        read -r o _ < <(best ours "$workload")
+        printf '%-52s %12s  %s\n' "base $workload (best: $b_at)" "$b" "$(ratio "$o" "$b")x"
+    done
+fi
 echo
 REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [[ -n $(git -C "$ROOT" status --porcelain 2>/dev/null) ]] && REV="$REV (working tree modified)"
 echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -sr); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "date: $(date -u '+%Y-%m-%dT%H:%M:%SZ'); git: $REV; moto $(python3 -c 'import moto; print(moto.__version__)'); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
-echo "ours: ${BIN:-not run}/lambda-local, storage $STORAGE; wrk and the servers share the machine's CPUs (wrk CPU per request is printed above)"
+echo "ours: ${BIN:-not run}/lambda-local${BASE_BIN:+, base: $BASE_BIN/lambda-local}, storage $STORAGE, $ROUNDS round(s) (moto $MOTO_ROUNDS); wrk and the servers share the machine's CPUs (wrk CPU per request is printed above)"

@@ -4,13 +4,29 @@ import NIOCore
 extension Workspace {
     /// Runs one invocation of `function` in a fresh execution environment and stops it afterwards, as
     /// `lambda-local invoke` does; the result carries the invocation's log, so it returns after `REPORT`.
+    ///
+    /// With `tables` (and a template that declares tables), the embedded DynamoDB serves them from that location
+    /// for the invocation, and the function gets its endpoint, as under `start`.
     /// - Throws: ``WorkspaceError`` for an unknown function, ``InvokeError`` when no environment could start.
-    public func invokeOnce(_ function: String, payload: Data, console: Console) async throws -> InvocationResult {
-        let pool = FunctionPool(
-            configuration: configuration(for: try self.function(named: function)), console: console, maxEnvironments: 1)
+    public func invokeOnce(
+        _ function: String, payload: Data, console: Console, tables: StateLocation? = nil
+    ) async throws -> InvocationResult {
+        let definition = try self.function(named: function)
+        let request = InvocationRequest(payload: ByteBuffer(bytes: payload), wantsLog: true)
+        if let tables, !template.tables.isEmpty {
+            return try await EmbeddedServices.run(self, state: tables, maxEnvironments: 1, console: console) {
+                registry in
+                guard let pool = registry.pool(named: definition.functionName) else {
+                    throw WorkspaceError.unknownFunction(
+                        function, file: template.path, known: template.functions.map(\.logicalID))
+                }
+                // Waiting for the log means waiting for END and REPORT, so the environment is measured first.
+                return try await pool.invoke(request)
+            }
+        }
+        let pool = FunctionPool(configuration: configuration(for: definition), console: console, maxEnvironments: 1)
         do {
-            // Waiting for the log means waiting for END and REPORT, so the environment is measured before it stops.
-            let result = try await pool.invoke(InvocationRequest(payload: ByteBuffer(bytes: payload), wantsLog: true))
+            let result = try await pool.invoke(request)
             await pool.shutdown()
             return result
         } catch {

@@ -99,10 +99,14 @@ public final class TableStore: Sendable {
         }
     }
 
-    /// Runs a read, translating database failures to InternalServerError.
+    /// Runs a read on the calling thread, translating database failures to InternalServerError.
+    ///
+    /// GRDB's async read hops to a reader queue and back, which cost more than the SQLite work of a Query;
+    /// the synchronous read runs here. It does not wait for writes in WAL mode (a file store); an in-memory
+    /// store waits at most for the one write in progress.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(DynamoDBError) -> T {
         do {
-            return try await writer.read(body)
+            return try readOnThisThread(body)
         } catch let error as DynamoDBError {
             throw error
         } catch is CancellationError {
@@ -110,5 +114,10 @@ public final class TableStore: Sendable {
         } catch {
             throw DynamoDBError(.internalServerError, "Internal server error: \(error)")
         }
+    }
+
+    /// GRDB's synchronous read (in an async function, `writer.read` would resolve to the async one).
+    private func readOnThisThread<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
     }
 }

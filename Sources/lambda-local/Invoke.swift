@@ -13,13 +13,27 @@ struct Invoke: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Event file (JSON), or - for standard input. Default: {}.")
     var event: String?
 
+    @Option(help: "Where the template's tables are served from for the invocation; default .lambda-local next to the template.")
+    var stateDir: String?
+
+    @Flag(help: "Serve the template's tables from memory for this invocation (nothing written).")
+    var inMemory = false
+
     @OptionGroup var options: FunctionOptions
+
+    func validate() throws {
+        if inMemory && stateDir != nil { throw ValidationError("--in-memory and --state-dir cannot be used together") }
+    }
 
     func run() async throws {
         let console = Console()
         let payload = try EventFile.read(event)
         let workspace = try options.openWorkspace(console: console, function: function)
-        let result = try await workspace.invokeOnce(function, payload: payload, console: console)
+        let tables: StateLocation =
+            inMemory
+            ? .inMemory
+            : stateDir.map { .directory($0) } ?? .defaultDirectory(templateDirectory: workspace.template.directory)
+        let result = try await workspace.invokeOnce(function, payload: payload, console: console, tables: tables)
         var output = Data(result.payload.readableBytesView)
         if output.last != UInt8(ascii: "\n") { output.append(UInt8(ascii: "\n")) }
         FileHandle.standardOutput.write(output)

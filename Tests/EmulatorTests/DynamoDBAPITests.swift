@@ -200,12 +200,12 @@ struct DynamoDBAPITests {
         #expect(response.headers[.init("x-amz-crc32")!] == nil)
     }
 
-    @Test("functions get the endpoint through AWS_ENDPOINT_URL_DYNAMODB and _DYNAMODBSTREAMS")
+    @Test("functions get the endpoint through AWS_ENDPOINT_URL_DYNAMODB and _DYNAMODB_STREAMS")
     func clientEnvironment() {
         #expect(
             DynamoDBAPIServer.clientEnvironment(host: "127.0.0.1", port: 8000) == [
                 "AWS_ENDPOINT_URL_DYNAMODB": "http://127.0.0.1:8000",
-                "AWS_ENDPOINT_URL_DYNAMODBSTREAMS": "http://127.0.0.1:8000",
+                "AWS_ENDPOINT_URL_DYNAMODB_STREAMS": "http://127.0.0.1:8000",
             ])
         #expect(
             DynamoDBAPIServer.clientEnvironment(host: "0.0.0.0", port: 1)["AWS_ENDPOINT_URL_DYNAMODB"]

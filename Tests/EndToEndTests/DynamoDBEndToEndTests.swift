@@ -109,7 +109,7 @@ struct DynamoDBEndToEndTests {
                 "Runtime": "provided.al2023", "Handler": "Probe", "CodeUri": "\(Paths.packageRoot)/Tests/Functions/Probe",
                 "Environment": {"Variables": {
                   "STREAM": {"Fn::GetAtt": ["MessagesTable", "StreamArn"]},
-                  "AWS_ENDPOINT_URL_DYNAMODBSTREAMS": "http://streams.example"}}}},
+                  "AWS_ENDPOINT_URL_DYNAMODB_STREAMS": "http://streams.example"}}}},
               "MessagesTable": \(Self.tableResource(sortKey: "sk"))}}
             """)
         let emulator = try RunningEmulator(template: template)
@@ -117,7 +117,7 @@ struct DynamoDBEndToEndTests {
         #expect(output.status == 0, "\(output.stderr)")
         let variables = try #require(try jsonObject(payload)["environment"] as? [String: String])
         #expect(variables["AWS_ENDPOINT_URL_DYNAMODB"] == emulator.dynamoDBEndpoint)
-        #expect(variables["AWS_ENDPOINT_URL_DYNAMODBSTREAMS"] == "http://streams.example")
+        #expect(variables["AWS_ENDPOINT_URL_DYNAMODB_STREAMS"] == "http://streams.example")
         let describe = try emulator.awsDynamoDB(["describe-table", "--table-name", "cruddur-messages"])
         let table = try #require(try jsonObject(describe.stdout)["Table"] as? [String: Any])
         #expect(variables["STREAM"] == table["LatestStreamArn"] as? String)

@@ -6,12 +6,19 @@ import TableStore
 struct DynamoDBOperation: Sendable {
     let run: @Sendable (TableStore, Data) async throws(DynamoDBError) -> Data
 
-    init<Input: Decodable & Sendable, Output: Encodable & Sendable>(
+    init<Input: WireInput, Output: WireOutput>(
         _ body: @escaping @Sendable (TableStore, Input) async throws(DynamoDBError) -> Output
     ) {
         run = { store, data throws(DynamoDBError) in
-            let input = try WireCoding.decode(Input.self, from: data)
-            return try WireCoding.encode(try await body(store, input))
+            let input: Input
+            if let fast = Input.readFast(data) {
+                input = fast
+            } else {
+                input = try WireCoding.decode(Input.self, from: data)
+            }
+            let output = try await body(store, input)
+            if let fast = try output.writeFast() { return fast }
+            return try WireCoding.encode(output)
         }
     }
 

@@ -17,10 +17,11 @@ enum WireCoding {
         }
     }
 
-    /// Encodes an operation's output (absent members omitted, `/` unescaped as DynamoDB writes ARNs).
-    static func encode<T: Encodable>(_ value: T) throws(DynamoDBError) -> Data {
+    /// Encodes an operation's output (absent members omitted, `/` unescaped as DynamoDB writes ARNs; with
+    /// `sortedKeys`, object keys in order, as ``ItemJSONWriter`` writes them).
+    static func encode<T: Encodable>(_ value: T, sortedKeys: Bool = false) throws(DynamoDBError) -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = sortedKeys ? [.withoutEscapingSlashes, .sortedKeys] : [.withoutEscapingSlashes]
         do {
             return try encoder.encode(value)
         } catch {

@@ -2,7 +2,7 @@ import Foundation
 import TableStore
 
 /// The table store with the template's tables, its DynamoDB API on a free loopback port and a registry whose
-/// functions are pointed at it — what a command that runs functions outside `start` (such as `replay`) needs.
+/// functions are pointed at it — what a command that runs functions outside `start` (`replay`, `invoke`) needs.
 enum EmbeddedServices {
     /// Runs `body` with the registry while the DynamoDB API serves; stops everything when `body` returns.
     static func run<Result: Sendable>(
@@ -24,7 +24,7 @@ enum EmbeddedServices {
             }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else {
-                throw ReplayError(message: "the embedded DynamoDB API did not start")
+                throw EmbeddedServicesError(message: "the embedded DynamoDB API did not start")
             }
             let registry = workspace.registry(
                 console: console, maxEnvironments: max(maxEnvironments, 1),
@@ -42,4 +42,10 @@ enum EmbeddedServices {
             }
         }
     }
+}
+
+/// The embedded services could not be started.
+public struct EmbeddedServicesError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }
