@@ -24,9 +24,36 @@ public enum TemplateListing {
         for table in workspace.template.tables {
             var line = "  \(table.logicalID)"
             if table.tableName != table.logicalID { line += " (\(table.tableName))" }
-            if let view = table.streamViewType { line += "  stream \(view)" }
+            if let view = table.streamViewType { line += "  stream \(view.rawValue)" }
             lines.append(line)
         }
+        let mappings = MappingDeclaration.all(in: workspace.template)
+        if !mappings.isEmpty {
+            lines.append("Event source mappings:")
+            lines += mappings.map { "  " + Self.describe($0) }
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `MessagingStream.Stream  MessagesTable stream  TRIM_HORIZON  batch 100  retries 3  bisect  …`.
+    static func describe(_ mapping: MappingDeclaration) -> String {
+        let event = mapping.event
+        var parts = [mapping.name]
+        switch event.stream {
+        case .table(let reference): parts.append("\(reference.tableLogicalID) stream")
+        case .arn(let arn): parts.append(arn)
+        }
+        parts.append(event.startingPosition.rawValue)
+        parts.append("batch \(event.batchSize)")
+        if event.maximumBatchingWindowInSeconds > 0 { parts.append("window \(event.maximumBatchingWindowInSeconds)s") }
+        parts.append(event.maximumRetryAttempts < 0 ? "retries until expiry" : "retries \(event.maximumRetryAttempts)")
+        if event.maximumRecordAgeInSeconds >= 0 { parts.append("max age \(event.maximumRecordAgeInSeconds)s") }
+        if event.bisectBatchOnFunctionError { parts.append("bisect") }
+        if event.parallelizationFactor > 1 { parts.append("parallelization \(event.parallelizationFactor)") }
+        if event.reportBatchItemFailures { parts.append("ReportBatchItemFailures") }
+        if !event.filters.isEmpty { parts.append("\(event.filters.count) filter\(event.filters.count == 1 ? "" : "s")") }
+        if event.onFailure != nil { parts.append("on failure → \(mapping.destinationName)") }
+        if !event.enabled { parts.append("disabled") }
+        return parts.joined(separator: "  ")
     }
 }

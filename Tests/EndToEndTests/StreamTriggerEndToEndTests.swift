@@ -58,6 +58,20 @@ struct StreamTriggerEndToEndTests {
         return condition()
     }
 
+    @Test("lambda-local list shows each mapping with its stream and settings")
+    func list() throws {
+        let result = try run(Paths.lambdaLocal, ["list", "--template", Self.template, "--bin-path", Paths.binDirectory])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.hasSuffix(
+                """
+                Event source mappings:
+                  StreamProbe.Stream  EventsTable stream  TRIM_HORIZON  batch 10  retries 2  ReportBatchItemFailures  on failure → ProbeDLQ
+                  FilteredProbe.Inserts  EventsTable stream  TRIM_HORIZON  batch 100  retries until expiry  1 filter
+
+                """))
+    }
+
     @Test("a PutItem made with boto3 reaches the declared function, as a Lambda-shaped single-record batch")
     func boto3PutTriggersFunction() throws {
         let session = try Session()
