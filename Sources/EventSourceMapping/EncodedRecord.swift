@@ -12,7 +12,7 @@ struct EncodedRecord: Sendable {
         if record.eventSourceARN == nil { record.eventSourceARN = streamARN }
         self.record = record
         self.sequenceNumber = try SequenceNumber(record.dynamodb.sequenceNumber)
-        self.json = Array(try OrderedJSONEncoder().encode(record))
+        self.json = record.jsonBytes()
     }
 
     /// `{"Records":[…]}` of `records`, byte for byte what the function receives.

@@ -77,6 +77,8 @@ public final class ShardLane: Sendable {
     }
 
     func save(_ checkpoint: Checkpoint) async throws {
+        // A batch's last record is saved as it is resolved; the read loop's save of the same position is skipped.
+        if case .after(let position) = checkpoint, statistics.checkpoint == position.description { return }
         try await environment.checkpoints.save(checkpoint, for: key)
         record { $0.checkpoint = checkpoint.position?.description }
     }

@@ -13,15 +13,19 @@
 #endif
 
 extension ProbeHandler {
-    /// Handles a DynamoDB stream batch: logs its sequence numbers to `PROBE_LOG`, throws on a record whose
-    /// NewImage has `poison` = `{"BOOL": true}`, else reports records with `partial` = `{"BOOL": true}` as failures.
+    /// Handles a DynamoDB stream batch: logs its sequence numbers, the records' keys and when it began (`receivedAt`,
+    /// Unix epoch microseconds) to `PROBE_LOG`, throws on a record whose NewImage has `poison` = `{"BOOL": true}`,
+    /// else reports records with `partial` = `{"BOOL": true}` as failures.
     func streamBatch(_ records: [JSONValue]) throws -> JSONValue {
+        let receivedAt = Self.epochMicroseconds()
         let sequenceNumbers = records.map { $0["dynamodb"]?["SequenceNumber"]?.stringValue ?? "" }
         if let logPath {
             try appendLine(
                 [
                     "sequenceNumbers": .array(sequenceNumbers.map(JSONValue.string)),
                     "count": .number(Double(records.count)),
+                    "receivedAt": .number(Double(receivedAt)),
+                    "keys": .array(records.map { $0["dynamodb"]?["Keys"] ?? .null }),
                 ],
                 to: logPath
             )
@@ -35,6 +39,13 @@ extension ProbeHandler {
             throw ProbeError("poison record \(poison)")
         }
         return ["batchItemFailures": .array(flagged("partial").map { ["itemIdentifier": .string($0)] })]
+    }
+
+    /// The wall clock in microseconds since 1970 (comparable with other processes' `CLOCK_REALTIME`).
+    private static func epochMicroseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000
     }
 
     private func appendLine(_ value: JSONValue, to path: String) throws {
