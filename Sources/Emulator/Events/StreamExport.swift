@@ -25,14 +25,13 @@ public enum StreamExport {
         }
         var position: String?
         var count = 0
-        let encoder = OrderedJSONEncoder()
         while true {
             let records = try await store.readRecords(streamArn: arn, after: position, limit: 1000)
             guard let last = records.last else { return count }
             for record in records {
-                var line = try encoder.encode(record)
+                var line = record.jsonBytes()
                 line.append(UInt8(ascii: "\n"))
-                try output(line)
+                try output(Data(line))
             }
             count += records.count
             position = last.dynamodb.sequenceNumber
