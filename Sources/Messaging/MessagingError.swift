@@ -17,6 +17,8 @@ public struct MessagingError: Error, Sendable, Equatable, CustomStringConvertibl
         public static let invalidArgument = Code(rawValue: "invalidArgument")
         /// The template does not declare the table as expected.
         public static let invalidTemplate = Code(rawValue: "invalidTemplate")
+        /// A table of the declared name exists with other keys, indexes or stream.
+        public static let tableMismatch = Code(rawValue: "tableMismatch")
         /// An item read from the table lacks an attribute the model requires.
         public static let malformedItem = Code(rawValue: "malformedItem")
         /// DynamoDB refused the request or could not be reached.

@@ -5,12 +5,11 @@ import LambdaRuntime
 /// The MessagingStream function: when a message is inserted, moves each of its group's rows (`GRP#<user>`) to
 /// the message's `sk` and text, so both inboxes show the latest message (Cruddur pattern E, done carefully).
 ///
-/// Every record of the batch is handled in order. Only INSERTs of `MSG#` keys do anything; other records are
-/// ignored and count as success. A duplicate, replayed or older record changes nothing and also counts as
-/// success, and so does a message that a later message of the same group in the batch supersedes (the rows are
-/// moved once, to the newest). The first record that fails is reported by its SequenceNumber in `batchItemFailures` and the later
-/// records are left for the retry, which starts at it. One log line per record names its sequence number, group
-/// and outcome, never the message text.
+/// Every record of the batch is handled. Only INSERTs of `MSG#` keys do anything; other records are ignored and
+/// count as success. A duplicate, replayed or older record changes nothing and also counts as success, and so does
+/// a message that a later message of the same group in the batch supersedes (the rows are moved once, to the
+/// newest). The first record that fails is reported by its SequenceNumber in `batchItemFailures`; the retry starts
+/// at it. One log line per record names its sequence number, group and outcome, never the message text.
 public struct InboxUpdateHandler: LambdaHandler {
     public typealias Event = DynamoDBStreamEvent
     public typealias Output = StreamsEventResponse
@@ -26,46 +25,87 @@ public struct InboxUpdateHandler: LambdaHandler {
         self.configuration = configuration
     }
 
+    /// How many groups of a batch are moved at once: each group needs a Query and a transaction per row, and the
+    /// groups are independent, so waiting for them one after another would bound the stream by round trips.
+    public static let concurrentGroups = 4
+
     /// Handles a batch; returns the first failed record's SequenceNumber, if any, in `batchItemFailures`.
+    ///
+    /// Groups touch disjoint rows, so they run concurrently (``concurrentGroups`` at a time), each group's records
+    /// in batch order. Lambda retries from the lowest failed record; records after it that succeeded are
+    /// redelivered and change nothing, since rows never move backwards.
     public func handle(_ event: DynamoDBStreamEvent, context: LambdaContext) async throws -> StreamsEventResponse {
-        let supersededBy = Self.supersessions(in: event.records)
-        for (index, record) in event.records.enumerated() {
-            let sequenceNumber = record.dynamodb.sequenceNumber
-            let group = Self.group(of: record) ?? "-"
-            do {
-                let outcome: RecordOutcome =
-                    if let later = supersededBy[index] { .superseded(by: later) } else { try await process(record) }
-                var metadata: [String: String] = [
-                    "sequenceNumber": sequenceNumber, "group": group, "outcome": outcome.label,
-                ]
-                switch outcome {
-                case .ignored(let reason): metadata["reason"] = reason
-                case .superseded(let later): metadata["supersededBy"] = later
-                case .unknownGroup: break
-                case .updated(let moved, let current):
-                    metadata["rowsMoved"] = String(moved)
-                    metadata["rowsCurrent"] = String(current)
+        let records = event.records
+        var outcomes: [Int: Result<RecordOutcome, RecordError>] = Self.supersessions(in: records).mapValues {
+            .success(.superseded(by: $0))
+        }
+        // Records of one group run in order (an earlier record may carry a later message); groups run concurrently.
+        var lanes: [String: [Int]] = [:]
+        var order: [String] = []
+        for index in records.indices where outcomes[index] == nil {
+            let key = Self.group(of: records[index]) ?? "record \(index)"
+            if lanes[key] == nil { order.append(key) }
+            lanes[key, default: []].append(index)
+        }
+        await withTaskGroup(of: [(Int, Result<RecordOutcome, RecordError>)].self) { group in
+            var queue = order.compactMap { lanes[$0] }.makeIterator()
+            func start(_ indices: [Int]) {
+                group.addTask {
+                    var results: [(Int, Result<RecordOutcome, RecordError>)] = []
+                    for index in indices {
+                        do throws(RecordError) {
+                            results.append((index, .success(try await process(records[index]))))
+                        } catch {
+                            results.append((index, .failure(error)))
+                        }
+                    }
+                    return results
                 }
-                context.logger.info("stream record", metadata: metadata.mapValues { .string($0) })
-            } catch {
-                context.logger.error(
-                    "stream record",
-                    metadata: [
-                        "sequenceNumber": .string(sequenceNumber), "group": .string(group), "outcome": "failed",
-                        "error": .string(error.description),
-                    ])
-                for later in event.records[(index + 1)...] {
-                    context.logger.info(
-                        "stream record",
-                        metadata: [
-                            "sequenceNumber": .string(later.dynamodb.sequenceNumber),
-                            "group": .string(Self.group(of: later) ?? "-"), "outcome": "not-attempted",
-                        ])
-                }
-                return StreamsEventResponse(batchItemFailures: [BatchItemFailure(itemIdentifier: sequenceNumber)])
+            }
+            for _ in 0..<Self.concurrentGroups {
+                guard let indices = queue.next() else { break }
+                start(indices)
+            }
+            for await results in group {
+                for (index, result) in results { outcomes[index] = result }
+                if let next = queue.next() { start(next) }
             }
         }
-        return StreamsEventResponse()
+        var firstFailure: Int?
+        for (index, record) in records.enumerated() {
+            log(record, outcomes[index], context: context)
+            if case .failure? = outcomes[index], firstFailure == nil { firstFailure = index }
+        }
+        guard let firstFailure else { return StreamsEventResponse() }
+        return StreamsEventResponse(
+            batchItemFailures: [BatchItemFailure(itemIdentifier: records[firstFailure].dynamodb.sequenceNumber)])
+    }
+
+    /// One line per record: sequence number, group and outcome (and the error, at error level), never the text.
+    func log(_ record: StreamRecord, _ outcome: Result<RecordOutcome, RecordError>?, context: LambdaContext) {
+        var metadata: [String: String] = [
+            "sequenceNumber": record.dynamodb.sequenceNumber, "group": Self.group(of: record) ?? "-",
+        ]
+        switch outcome {
+        case .success(let outcome)?:
+            metadata["outcome"] = outcome.label
+            switch outcome {
+            case .ignored(let reason): metadata["reason"] = reason
+            case .superseded(let later): metadata["supersededBy"] = later
+            case .unknownGroup: break
+            case .updated(let moved, let current):
+                metadata["rowsMoved"] = String(moved)
+                metadata["rowsCurrent"] = String(current)
+            }
+            context.logger.info("stream record", metadata: metadata.mapValues { .string($0) })
+        case .failure(let error)?:
+            metadata["outcome"] = "failed"
+            metadata["error"] = error.description
+            context.logger.error("stream record", metadata: metadata.mapValues { .string($0) })
+        case nil:
+            metadata["outcome"] = "not-attempted"
+            context.logger.info("stream record", metadata: metadata.mapValues { .string($0) })
+        }
     }
 
     /// Handles one record.
