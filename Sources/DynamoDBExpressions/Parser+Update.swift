@@ -40,7 +40,7 @@ extension Parser {
     private mutating func parseUpdatePath() throws(ExpressionError) -> Syntax.Path {
         // Clause keywords cannot start a path; everything else a path may hold is allowed.
         if current.kind == .word, Self.updateClauses.contains(current.text.uppercased()) { throw syntaxError() }
-        return try parseUpdatePathElements()
+        return try parsePath(keywordsAreNames: true)
     }
 
     /// `operand`, `operand + operand` or `operand - operand`, optionally in parentheses.
@@ -85,39 +85,7 @@ extension Parser {
             try expectSymbol(")")
             return .function(name: name, arguments: arguments, parentheses: 0)
         default:
-            return .path(try parseUpdatePathElements())
-        }
-    }
-
-    /// A path where AND/OR/NOT/BETWEEN/IN are ordinary words (they are keywords only in conditions).
-    private mutating func parseUpdatePathElements() throws(ExpressionError) -> Syntax.Path {
-        var elements: [Syntax.PathElement] = []
-        func name(_ parser: inout Parser) throws(ExpressionError) -> Syntax.PathElement {
-            switch parser.current.kind {
-            case .word:
-                defer { parser.advance() }
-                return .word(parser.current.text)
-            case .namePlaceholder:
-                defer { parser.advance() }
-                return .placeholder(parser.current.text)
-            default:
-                throw parser.syntaxError()
-            }
-        }
-        elements.append(try name(&self))
-        while true {
-            if current.isSymbol(".") {
-                advance()
-                elements.append(try name(&self))
-            } else if current.isSymbol("[") {
-                advance()
-                guard current.kind == .number, let index = Int(current.text) else { throw syntaxError() }
-                advance()
-                try expectSymbol("]")
-                elements.append(.index(index))
-            } else {
-                return Syntax.Path(elements: elements)
-            }
+            return .path(try parsePath(keywordsAreNames: true))
         }
     }
 }

@@ -48,13 +48,14 @@ struct Parser {
         guard current.kind == .end else { throw syntaxError() }
     }
 
-    /// `name`, `#name`, then any of `.name`, `.#name`, `[digits]`.
-    mutating func parsePath() throws(ExpressionError) -> Syntax.Path {
-        var elements = [try parsePathName()]
+    /// `name`, `#name`, then any of `.name`, `.#name`, `[digits]`. In conditions AND/OR/NOT/BETWEEN/IN are
+    /// keywords, not names; update expressions pass `keywordsAreNames` (they are ordinary words there).
+    mutating func parsePath(keywordsAreNames: Bool = false) throws(ExpressionError) -> Syntax.Path {
+        var elements = [try parsePathName(keywordsAreNames: keywordsAreNames)]
         while true {
             if current.isSymbol(".") {
                 advance()
-                elements.append(try parsePathName())
+                elements.append(try parsePathName(keywordsAreNames: keywordsAreNames))
             } else if current.isSymbol("[") {
                 advance()
                 guard current.kind == .number, let index = Int(current.text) else { throw syntaxError() }
@@ -67,9 +68,9 @@ struct Parser {
         }
     }
 
-    private mutating func parsePathName() throws(ExpressionError) -> Syntax.PathElement {
+    private mutating func parsePathName(keywordsAreNames: Bool) throws(ExpressionError) -> Syntax.PathElement {
         switch current.kind {
-        case .word where !Self.conditionKeywords.contains(current.text.uppercased()):
+        case .word where keywordsAreNames || !Self.conditionKeywords.contains(current.text.uppercased()):
             defer { advance() }
             return .word(current.text)
         case .namePlaceholder:

@@ -184,20 +184,5 @@ extension DynamoDBNumber: Comparable {
     }
 }
 
-extension DynamoDBNumber: Codable {
-    /// Decodes a JSON string holding a number (as the `N` wire form), validating it.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
-    }
-
-    /// Encodes the normalised decimal as a JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
+/// Decoded from (and encoded as) a JSON string holding the number, the `N` wire form, validated when read.
+extension DynamoDBNumber: JSONStringValue {}

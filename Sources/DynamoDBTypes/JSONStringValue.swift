@@ -1,4 +1,4 @@
-/// A value written to JSON as its string form and validated when read (sequence numbers, shard ids).
+/// A value written to JSON as its string form and validated when read (numbers, sequence numbers, shard ids).
 public protocol JSONStringValue: Codable, CustomStringConvertible {
     /// The error a malformed string gives.
     associatedtype ParseError: Error & CustomStringConvertible
