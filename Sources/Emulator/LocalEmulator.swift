@@ -45,60 +45,42 @@ public enum LocalEmulator {
     public static func run(_ workspace: Workspace, options: Options, console: Console) async throws {
         let template = workspace.template
         let state = options.state ?? .defaultDirectory(templateDirectory: template.directory)
-        let store = try workspace.openStore(state)
-        defer {
-            do { try store.close() } catch { console.write(line: "lambda-local: closing the table store failed: \(error)") }
-        }
-        let tables = try await TableSetup.ensure(template, in: store)
-
         let host = options.host
-        let (dynamoDBPorts, announce) = AsyncStream.makeStream(of: Int.self)
-        let dynamoDB = DynamoDBAPIServer(store: store).application(host: host, port: options.dynamoDBPort) { port in
-            console.write(line: "lambda-local: DynamoDB on http://\(host):\(port) (state: \(state))")
-            announce.yield(port)
-        }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { announce.finish() }
-                try await PortInUse.naming("--dynamodb-port", host: host, port: options.dynamoDBPort) {
-                    try await dynamoDB.runService()
-                }
-            }
-            var ports = dynamoDBPorts.makeAsyncIterator()
-            guard let dynamoDBPort = await ports.next() else { return try await group.waitForAll() }
-
-            let registry = workspace.registry(
-                console: console, maxEnvironments: options.maxEnvironments, reusesEnvironments: options.reusesEnvironments,
-                serviceEnvironment: DynamoDBAPIServer.clientEnvironment(host: host, port: dynamoDBPort),
-                streamARN: tables.streamARNResolver { template.tableARN(tableName: $0.tableName) })
+        let services = EmbeddedServices.Options(
+            host: host, dynamoDBPort: options.dynamoDBPort, maxEnvironments: options.maxEnvironments,
+            reusesEnvironments: options.reusesEnvironments, announces: true)
+        _ = try await EmbeddedServices.run(workspace, state: state, options: services, console: console) { services in
             let mappings = try await MappingSupervisor.make(
-                template: template, tables: tables, store: store, registry: registry, state: state,
-                remote: options.remoteStreams, console: console)
+                template: template, tables: services.tables, store: services.store, registry: services.registry,
+                state: state, remote: options.remoteStreams, console: console)
             let server = InvokeAPIServer(
-                registry: registry, region: template.region, accountID: template.accountID, console: console,
+                registry: services.registry, region: template.region, accountID: template.accountID, console: console,
                 mappings: mappings)
             let functions = template.functions.map(\.logicalID).joined(separator: ", ")
             let invokeAPI = server.application(host: host, port: options.invokePort) { port in
                 console.write(line: "lambda-local: Invoke API on http://\(host):\(port) (functions: \(functions))")
             }
-            group.addTask {
-                try await PortInUse.naming("--port", host: host, port: options.invokePort) { try await invokeAPI.runService() }
-                await registry.shutdown()
-            }
-            if !mappings.mappings.isEmpty {
-                let names = mappings.mappings.map(\.identity.name).joined(separator: ", ")
-                console.write(line: "lambda-local: event source mappings: \(names)")
-                // The mappings run until the servers stop; a mapping never ends the emulator on its own.
+            try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    await mappings.run()
-                    // Disabled mappings return at once; stay until the servers stop.
-                    while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+                    try await PortInUse.naming("--port", host: host, port: options.invokePort) {
+                        try await invokeAPI.runService()
+                    }
                 }
+                if !mappings.mappings.isEmpty {
+                    let names = mappings.mappings.map(\.identity.name).joined(separator: ", ")
+                    console.write(line: "lambda-local: event source mappings: \(names)")
+                    // The mappings run until the servers stop; a mapping never ends the emulator on its own.
+                    group.addTask {
+                        await mappings.run()
+                        // Disabled mappings return at once; stay until the servers stop.
+                        while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+                    }
+                }
+                // Both servers stop on Ctrl-C; when the Invoke API stops or fails, the mappings stop too.
+                try await group.next()
+                group.cancelAll()
+                try await group.waitForAll()
             }
-            // Both servers stop on Ctrl-C; when either stops or fails, the other is stopped too.
-            try await group.next()
-            group.cancelAll()
-            try await group.waitForAll()
         }
         console.write(line: "lambda-local: stopped")
     }

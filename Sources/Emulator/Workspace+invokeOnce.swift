@@ -14,15 +14,18 @@ extension Workspace {
         let definition = try self.function(named: function)
         let request = InvocationRequest(payload: ByteBuffer(bytes: payload), wantsLog: true)
         if let tables, !template.tables.isEmpty {
-            return try await EmbeddedServices.run(self, state: tables, maxEnvironments: 1, console: console) {
-                registry in
-                guard let pool = registry.pool(named: definition.functionName) else {
+            let result = try await EmbeddedServices.run(
+                self, state: tables, options: .init(maxEnvironments: 1), console: console
+            ) { services in
+                guard let pool = services.registry.pool(named: definition.functionName) else {
                     throw WorkspaceError.unknownFunction(
                         function, file: template.path, known: template.functions.map(\.logicalID))
                 }
                 // Waiting for the log means waiting for END and REPORT, so the environment is measured first.
                 return try await pool.invoke(request)
             }
+            guard let result else { throw EmbeddedServicesError(message: "the invocation was interrupted") }
+            return result
         }
         let pool = FunctionPool(configuration: configuration(for: definition), console: console, maxEnvironments: 1)
         do {

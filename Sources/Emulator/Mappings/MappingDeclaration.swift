@@ -20,6 +20,13 @@ struct MappingDeclaration: Sendable {
         }
     }
 
+    /// The hash key of the template table whose stream the mapping reads (`nil` for a stream given by ARN): the
+    /// attribute lanes split records by.
+    func partitionKey(in template: Template) -> String? {
+        guard case .table(let reference) = event.stream else { return nil }
+        return template.tables.first { $0.logicalID == reference.tableLogicalID }?.keySchema.partitionKey
+    }
+
     /// The mapping's settings; FilterCriteria compiled.
     ///
     /// - Throws: ``MappingDeclarationError`` naming the template path of a pattern Lambda would reject.

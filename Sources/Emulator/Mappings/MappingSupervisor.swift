@@ -67,8 +67,9 @@ public final class MappingSupervisor: Sendable {
                     file: template.path, path: path,
                     message: "table \(reference.tableLogicalID) has no stream (add a StreamSpecification)")
             }
-            let table = template.tables.first { $0.logicalID == reference.tableLogicalID }
-            return (try await LocalStreamSource(store: store, streamARN: arn), table?.keySchema.partitionKey)
+            return (
+                try await LocalStreamSource(store: store, streamARN: arn), declaration.partitionKey(in: template)
+            )
         case .arn(let arn):
             if (try? await store.shardID(streamArn: arn)) != nil {
                 let table = template.tables.first { arn.contains(":table/\($0.tableName)/stream/") }

@@ -85,14 +85,11 @@ public enum Replay {
         let source = try EventLogSource(log: log, streamARN: streamARN, shardID: "shardId-00000000000000000001-00000001")
 
         let chosen = settings
-        let partitionKey = declaration.flatMap { declaration -> String? in
-            guard case .table(let reference) = declaration.event.stream else { return nil }
-            return template.tables.first { $0.logicalID == reference.tableLogicalID }?.keySchema.partitionKey
-        }
-        return try await EmbeddedServices.run(
-            workspace, state: state, maxEnvironments: chosen.parallelizationFactor, console: console
-        ) { registry in
-            guard let pool = registry.pool(named: function.functionName) else {
+        let partitionKey = declaration?.partitionKey(in: template)
+        let summary = try await EmbeddedServices.run(
+            workspace, state: state, options: .init(maxEnvironments: chosen.parallelizationFactor), console: console
+        ) { services in
+            guard let pool = services.registry.pool(named: function.functionName) else {
                 throw ReplayError(message: "function \(function.logicalID) is not in the registry")
             }
             let mapping = StreamMapping(
@@ -110,6 +107,8 @@ public enum Replay {
                 records: log.records.count, statistics: mapping.statistics, destination: destination.name,
                 elapsed: ContinuousClock.now - started)
         }
+        guard let summary else { throw EmbeddedServicesError(message: "the replay was interrupted") }
+        return summary
     }
 
     private static func declaration(of function: FunctionDefinition, named name: String?) throws(ReplayError)
