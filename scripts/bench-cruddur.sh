@@ -57,39 +57,13 @@ for tool in swift gcc python3 setsid; do
 done
 python3 -c 'import boto3' 2>/dev/null || { echo "bench-cruddur: python3 cannot import boto3" >&2; exit 2; }
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench-cruddur.XXXXXX")
-PIDS=()
-cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do
-        # The server runs in its own process group (setsid), so this also ends the function processes.
-        kill -TERM -- "-$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    if [[ ${BENCH_KEEP_LOGS:-0} == 1 ]]; then echo "bench-cruddur: logs kept in $WORK" >&2; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { echo "bench-cruddur: $*" >&2; }
+BENCH_NAME=bench-cruddur
+source "$ROOT/scripts/bench/common.sh"
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
 ms() { awk -v us="$1" 'BEGIN {printf "%.1f", us / 1000}'; }
 
 # --- build -------------------------------------------------------------------------------------------------
-cd "$ROOT"
-if [[ -n ${BENCH_BIN_PATH:-} ]]; then
-    BIN=$BENCH_BIN_PATH
-elif [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
-    log "building release lambda-local, MessagingStream and Echo into $SCRATCH"
-    for product in lambda-local MessagingStream Echo; do
-        swift build -c release --scratch-path "$SCRATCH" --product "$product" >>"$WORK/build.log" 2>&1 ||
-            { cat "$WORK/build.log" >&2; exit 2; }
-    done
-fi
-[[ -n ${BENCH_BIN_PATH:-} ]] || BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
-for exe in lambda-local MessagingStream Echo; do
-    [[ -x $BIN/$exe ]] || { log "\"$BIN/$exe\" is missing; build it or unset BENCH_SKIP_BUILD"; exit 2; }
-done
+bench_build lambda-local MessagingStream Echo
 LOAD=$WORK/cruddur-load
 gcc -O2 -Wall -Wextra -pthread -o "$LOAD" "$ROOT/scripts/bench/cruddur-load.c"
 

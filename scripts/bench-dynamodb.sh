@@ -84,33 +84,13 @@ if [[ $TARGETS == *moto* ]]; then
 fi
 python3 -c 'import boto3' 2>/dev/null || { echo "bench-dynamodb: python3 cannot import boto3" >&2; exit 2; }
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench-dynamodb.XXXXXX")
-PIDS=()
-cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    if [[ ${BENCH_KEEP_LOGS:-0} == 1 ]]; then echo "bench-dynamodb: logs kept in $WORK" >&2; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { echo "bench-dynamodb: $*" >&2; }
+BENCH_NAME=bench-dynamodb
+source "$ROOT/scripts/bench/common.sh"
 
 # --- build -------------------------------------------------------------------------------------------------
 cd "$ROOT"
 if [[ $TARGETS == *ours* ]]; then
-    if [[ -n ${BENCH_BIN_PATH:-} ]]; then
-        BIN=$BENCH_BIN_PATH
-    else
-        if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
-            log "building release lambda-local into $SCRATCH"
-            swift build -c release --scratch-path "$SCRATCH" --product lambda-local >>"$WORK/build.log" 2>&1 ||
-                { cat "$WORK/build.log" >&2; exit 2; }
-        fi
-        BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
-    fi
-    [[ -x $BIN/lambda-local ]] || { log "\"$BIN/lambda-local\" is missing; build it or unset BENCH_SKIP_BUILD"; exit 2; }
+    bench_build lambda-local
     if ! "$BIN/lambda-local" start --help 2>&1 | grep -q -- '--dynamodb-port'; then
         log "this lambda-local has no --dynamodb-port (no DynamoDB endpoint yet): measuring moto only"
         TARGETS=${TARGETS//ours/}

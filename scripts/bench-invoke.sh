@@ -53,37 +53,9 @@ for tool in swift gcc wrk python3 setsid; do
     command -v "$tool" >/dev/null || { echo "bench-invoke: \"$tool\" is not installed" >&2; exit 2; }
 done
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench-invoke.XXXXXX")
-PIDS=()
-cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do
-        # Each server runs in its own process group (setsid), so this also ends the function processes.
-        kill -TERM -- "-$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    if [[ ${BENCH_KEEP_LOGS:-0} == 1 ]]; then echo "bench-invoke: logs kept in $WORK" >&2; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { echo "bench-invoke: $*" >&2; }
-
-# --- build -------------------------------------------------------------------------------------------------
-cd "$ROOT"
-if [[ -n ${BENCH_BIN_PATH:-} ]]; then
-    BIN=$BENCH_BIN_PATH
-elif [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
-    log "building release lambda-local and Echo into $SCRATCH"
-    swift build -c release --scratch-path "$SCRATCH" --product lambda-local >"$WORK/build.log" 2>&1 ||
-        { cat "$WORK/build.log" >&2; exit 2; }
-    swift build -c release --scratch-path "$SCRATCH" --product Echo >>"$WORK/build.log" 2>&1 ||
-        { cat "$WORK/build.log" >&2; exit 2; }
-fi
-[[ -n ${BENCH_BIN_PATH:-} ]] || BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
-for exe in lambda-local Echo; do
-    [[ -x $BIN/$exe ]] || { log "\"$BIN/$exe\" is missing; build it or unset BENCH_SKIP_BUILD"; exit 2; }
-done
+BENCH_NAME=bench-invoke
+source "$ROOT/scripts/bench/common.sh"
+bench_build lambda-local Echo
 CLIENT=$WORK/invoke-client
 gcc -O2 -Wall -Wextra -o "$CLIENT" "$ROOT/scripts/bench/invoke-client.c"
 EVENT=$WORK/event.json

@@ -64,38 +64,12 @@ for tool in swift python3 setsid; do
     command -v "$tool" >/dev/null || { echo "bench-streams: \"$tool\" is not installed" >&2; exit 2; }
 done
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench-streams.XXXXXX")
-PIDS=()
-cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do
-        # Each emulator runs in its own process group (setsid), so this also ends its function processes.
-        kill -TERM -- "-$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-    [[ -z ${TEMPLATES:-} ]] || rm -rf "$TEMPLATES"
-    if [[ ${BENCH_KEEP_LOGS:-0} == 1 ]]; then echo "bench-streams: logs kept in $WORK" >&2; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { echo "bench-streams: $*" >&2; }
+BENCH_NAME=bench-streams
+bench_cleanup() { [[ -z ${TEMPLATES:-} ]] || rm -rf "$TEMPLATES"; }
+source "$ROOT/scripts/bench/common.sh"
 
 # --- build -------------------------------------------------------------------------------------------------
-cd "$ROOT"
-if [[ -n ${BENCH_BIN_PATH:-} ]]; then
-    BIN=$BENCH_BIN_PATH
-elif [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
-    log "building release lambda-local and Probe into $SCRATCH"
-    for product in lambda-local Probe Echo; do
-        swift build -c release --scratch-path "$SCRATCH" --product "$product" >>"$WORK/build.log" 2>&1 ||
-            { cat "$WORK/build.log" >&2; exit 2; }
-    done
-fi
-[[ -n ${BENCH_BIN_PATH:-} ]] || BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
-for exe in lambda-local Probe Echo; do
-    [[ -x $BIN/$exe ]] || { log "\"$BIN/$exe\" is missing; build it or unset BENCH_SKIP_BUILD"; exit 2; }
-done
+bench_build lambda-local Probe Echo
 
 # --- template ------------------------------------------------------------------------------------------------
 # write_template FILE WITH_MAPPING [FUNCTION]: the bench table and StreamProbe (Probe, or FUNCTION, e.g. Echo),
