@@ -62,7 +62,7 @@ private struct AnyJSONValue: Decodable {
             while !array.isAtEnd { _ = try array.decode(AnyJSONValue.self) }
             return
         }
-        if let object = try? decoder.container(keyedBy: AnyKey.self) {
+        if let object = try? decoder.container(keyedBy: NameKey.self) {
             for key in object.allKeys { _ = try object.decode(AnyJSONValue.self, forKey: key) }
             return
         }
@@ -71,12 +71,5 @@ private struct AnyJSONValue: Decodable {
         if (try? value.decode(Bool.self)) != nil { return }
         if (try? value.decode(Double.self)) != nil { return }
         _ = try value.decode(String.self)
-    }
-
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }

@@ -115,14 +115,7 @@ public struct EventLogError: Error, Sendable, Hashable, CustomStringConvertible 
 private struct RecordsKeyProbe: Decodable {
     let hasRecords: Bool
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     init(from decoder: any Decoder) throws {
-        hasRecords = try decoder.container(keyedBy: Key.self).contains(Key(stringValue: "Records"))
+        hasRecords = try decoder.container(keyedBy: NameKey.self).contains(NameKey(stringValue: "Records"))
     }
 }
