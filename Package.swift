@@ -56,7 +56,7 @@ let package = Package(
         ),
         .target(name: "SAMTemplate", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
         .target(name: "EventFilters", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
-        .target(name: "EventSourceMapping", dependencies: ["DynamoDBTypes", "EventFilters"], swiftSettings: strict),
+        .target(name: "EventSourceMapping", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
         .target(
             name: "Emulator",
             dependencies: [
@@ -134,7 +134,7 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "EventFiltersTests", dependencies: ["EventFilters", "DynamoDBTypes"], swiftSettings: strict),
         .testTarget(
-            name: "EventSourceMappingTests", dependencies: ["EventSourceMapping", "EventFilters", "DynamoDBTypes"],
+            name: "EventSourceMappingTests", dependencies: ["EventSourceMapping", "DynamoDBTypes"],
             swiftSettings: strict),
         .testTarget(
             name: "MessagingTests",
