@@ -40,14 +40,9 @@ public struct MessageStore: Sendable {
 
     /// Pattern A's query: `pk = MSG#<group> AND begins_with(sk, <current year>)`, newest first, 20 at most.
     public func messagesQuery(group: String, returnConsumedCapacity: ReturnConsumedCapacity? = nil) -> QueryInput {
-        QueryInput(
-            tableName: tableName, limit: Self.pageSize, scanIndexForward: false,
-            returnConsumedCapacity: returnConsumedCapacity,
-            keyConditionExpression: "pk = :pk AND begins_with(sk, :year)",
-            expressionAttributeValues: [
-                ":pk": .s(MessagingSchema.messagePartitionKey(group: group)),
-                ":year": .s(MessageTimestamp.year(of: now())),
-            ])
+        newestOfThisYear(
+            partitionKey: MessagingSchema.messagePartitionKey(group: group),
+            returnConsumedCapacity: returnConsumedCapacity)
     }
 
     /// Pattern A: the newest 20 messages of `group` in the current year, oldest first.
@@ -74,14 +69,17 @@ public struct MessageStore: Sendable {
     public func conversationsQuery(user uuid: String, returnConsumedCapacity: ReturnConsumedCapacity? = nil)
         -> QueryInput
     {
+        newestOfThisYear(
+            partitionKey: MessagingSchema.groupPartitionKey(user: uuid), returnConsumedCapacity: returnConsumedCapacity)
+    }
+
+    /// Patterns A and B alike: `pk = <partitionKey> AND begins_with(sk, <current year>)`, newest first, 20 at most.
+    private func newestOfThisYear(partitionKey: String, returnConsumedCapacity: ReturnConsumedCapacity?) -> QueryInput {
         QueryInput(
             tableName: tableName, limit: Self.pageSize, scanIndexForward: false,
             returnConsumedCapacity: returnConsumedCapacity,
             keyConditionExpression: "pk = :pk AND begins_with(sk, :year)",
-            expressionAttributeValues: [
-                ":pk": .s(MessagingSchema.groupPartitionKey(user: uuid)),
-                ":year": .s(MessageTimestamp.year(of: now())),
-            ])
+            expressionAttributeValues: [":pk": .s(partitionKey), ":year": .s(MessageTimestamp.year(of: now()))])
     }
 
     /// Pattern B: the user's 20 most recently active conversations of the current year, newest first.
