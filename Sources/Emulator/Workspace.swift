@@ -97,7 +97,7 @@ public struct Workspace: Sendable {
     /// `serviceEnvironment` (e.g. `AWS_ENDPOINT_URL_DYNAMODB`) is added to every function unless the template or
     /// `--env-vars` sets the same variable; `streamARN` supplies live stream ARNs for `Fn::GetAtt Table.StreamArn`.
     public func registry(
-        console: Console, maxEnvironments: Int, reusesEnvironments: Bool = true,
+        console: Console, maxEnvironments: Int, reusesEnvironments: Bool = true, ledger: ProcessLedger? = nil,
         serviceEnvironment: [String: String] = [:], streamARN: StreamARNResolver? = nil
     ) -> FunctionRegistry {
         let aliases = Dictionary(
@@ -109,7 +109,7 @@ public struct Workspace: Sendable {
         }
         return FunctionRegistry(
             functions: functions, aliases: aliases, console: console,
-            maxEnvironments: maxEnvironments, reusesEnvironments: reusesEnvironments)
+            maxEnvironments: maxEnvironments, reusesEnvironments: reusesEnvironments, ledger: ledger)
     }
 }
 

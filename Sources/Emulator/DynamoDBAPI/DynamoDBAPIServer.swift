@@ -18,9 +18,10 @@ public struct DynamoDBAPIServer: Sendable {
         self.store = store
     }
 
-    /// The Hummingbird application listening on `host:port` (`POST /`); `onListening` gets the bound port.
+    /// The Hummingbird application listening on `host:port` (`POST /`), logging to `logger`; `onListening` gets the
+    /// bound port.
     public func application(
-        host: String, port: Int, onListening: @escaping @Sendable (Int) async -> Void
+        host: String, port: Int, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void
     ) -> some ApplicationProtocol {
         let router = Router()
         router.post("/") { request, _ -> Response in
@@ -38,7 +39,7 @@ public struct DynamoDBAPIServer: Sendable {
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
-            logger: Logger(label: "lambda-local.dynamodb", factory: { _ in SwiftLogNoOpLogHandler() })
+            logger: logger
         )
     }
 

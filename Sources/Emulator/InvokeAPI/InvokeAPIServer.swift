@@ -27,9 +27,9 @@ public struct InvokeAPIServer: Sendable {
         self.mappings = mappings
     }
 
-    /// The Hummingbird application listening on `host:port`; `onListening` gets the bound port.
+    /// The Hummingbird application listening on `host:port`, logging to `logger`; `onListening` gets the bound port.
     public func application(
-        host: String, port: Int, onListening: @escaping @Sendable (Int) async -> Void
+        host: String, port: Int, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void
     ) -> some ApplicationProtocol {
         let router = Router()
         router.post("/2015-03-31/functions/:name/invocations") { request, context -> Response in
@@ -45,7 +45,7 @@ public struct InvokeAPIServer: Sendable {
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
-            logger: Logger(label: "lambda-local.invoke-api", factory: { _ in SwiftLogNoOpLogHandler() })
+            logger: logger
         )
     }
 

@@ -1,278 +1,303 @@
 import Foundation
 import NIOCore
+import NIOPosix
+import Synchronization
 
 /// One execution environment: a function's process, the Runtime API it polls, and the invocation it is running.
 ///
-/// The lifecycle follows Lambda's: the process initialises until its first `GET /next`; each invocation is handed to
-/// a waiting `/next`, answered through `/response` or `/error`, and ends (Duration stops, `END`/`REPORT` are written)
-/// when the runtime calls `/next` again. A timeout kills the process; any exit makes the environment dead, and the
-/// pool starts a fresh one for the next invocation.
-actor ExecutionEnvironment {
+/// Its lifecycle is an ``EnvironmentStateMachine`` behind a lock; this class feeds it events (from callers, the
+/// Runtime API's event loop, timers and the process's exit) and carries out the effects it returns. Log lines are
+/// written under the lock, so `START`, the function's output, `END` and `REPORT` keep their order; waiting callers
+/// and `/next` requests are resumed after it is released.
+final class ExecutionEnvironment: Sendable {
     /// What became of an invocation handed to this environment.
     enum Outcome: Sendable {
         /// The function answered, failed, timed out or died while running it.
         case completed(InvocationResult)
-        /// The environment died before the invocation was delivered; it can run elsewhere.
-        case environmentLost
+        /// The invocation did not run here (the environment died first, or the caller went away); it can run elsewhere.
+        case notRun
     }
 
-    enum Phase { case initializing, ready, dead }
+    /// A `/next` request waiting for an invocation.
+    typealias RuntimeWaiter = @Sendable (Result<InvocationDelivery, RuntimeAPIError>) -> Void
+    typealias Machine = EnvironmentStateMachine<RuntimeWaiter, CheckedContinuation<Outcome, Never>>
 
-    /// An accepted invocation, from `invoke` until `END`.
-    struct Active {
-        let requestID = UUID().uuidString.lowercased()
-        let request: InvocationRequest
-        var caller: CheckedContinuation<Outcome, Never>?
-        var deliveredAt: ContinuousClock.Instant?
-        var result: InvocationResult?
-        var timer: Task<Void, Never>?
-        var reportsInit = false
+    /// How long Lambda lets a runtime initialise.
+    static let initTimeout: TimeAmount = .seconds(10)
+    /// How long a runtime has to exit after SIGTERM before it is killed.
+    static let terminationGrace: TimeAmount = .milliseconds(500)
+
+    private struct Inner {
+        var machine: Machine
+        var process: ChildProcess?
+        var server: RuntimeAPIServer?
+        var timers: [String: Scheduled<Void>] = [:]
+        var initTimer: Scheduled<Void>?
+        var lastPeakMemoryMB = 0
+        var nextRuntimeID = 0
+        var exitWaiters: [CheckedContinuation<Void, Never>] = []
+        var exited = false
     }
-
-    static let initTimeout: Duration = .seconds(10)
 
     let configuration: FunctionConfiguration
     let log: InvocationLog
-    private let spawnedAt = ContinuousClock.now
-    private var phase = Phase.initializing
-    private var initDuration: Duration?
-    private var initError: ByteBuffer?
-    private var initTimer: Task<Void, Never>?
-    private var waitingRuntime: CheckedContinuation<InvocationDelivery, any Error>?
-    private var inFlight: Active?
-    private var queued: Active?
-    private var process: ChildProcess?
-    private var server: RuntimeAPIServer.Running?
-    private var exitWaiters: [CheckedContinuation<Void, Never>] = []
-    private var lastPeakMemoryMB = 0
+    private let inner: Mutex<Inner>
+    private let eventLoop: any EventLoop
 
-    private init(configuration: FunctionConfiguration, console: Console) {
+    private init(configuration: FunctionConfiguration, console: Console, eventLoop: any EventLoop) {
         self.configuration = configuration
         self.log = InvocationLog(console: console)
+        self.eventLoop = eventLoop
+        self.inner = Mutex(Inner(machine: Machine(spawnedAt: .now)))
     }
 
     /// Starts a Runtime API server and the function's process.
     /// - Throws: when the Runtime API server cannot listen; a process that cannot start is reported like an exit.
-    static func start(configuration: FunctionConfiguration, console: Console) async throws -> ExecutionEnvironment {
-        let environment = ExecutionEnvironment(configuration: configuration, console: console)
-        try await environment.launch()
+    static func start(
+        configuration: FunctionConfiguration, console: Console, ledger: ProcessLedger?
+    ) async throws -> ExecutionEnvironment {
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
+        let environment = ExecutionEnvironment(configuration: configuration, console: console, eventLoop: eventLoop)
+        let server = try await RuntimeAPIServer.start(environment: environment, group: eventLoop)
+        environment.inner.withLock { $0.server = server }
+        await environment.launch(port: server.port, ledger: ledger)
         return environment
     }
 
-    /// Whether the environment can take another invocation.
-    var isAlive: Bool { phase != .dead }
-
-    /// Runs one invocation; returns when the function answered (or, for callers wanting the log, at `REPORT`).
-    func invoke(_ request: InvocationRequest) async -> Outcome {
-        await withCheckedContinuation { caller in
-            guard phase != .dead else {
-                caller.resume(returning: .environmentLost)
-                return
-            }
-            queued = Active(request: request, caller: caller)
-            deliverIfPossible()
-        }
-    }
-
-    /// Stops the environment: kills the process and waits for it to be gone.
-    func shutdown() async {
-        guard let process else { return }
-        process.kill()
-        await withCheckedContinuation { exitWaiters.append($0) }
-    }
-
-    private func launch() async throws {
-        let server = try await RuntimeAPIServer.start(environment: self)
-        self.server = server
-        let variables = ProcessEnvironment.variables(for: configuration, runtimeAPIPort: server.port)
+    private func launch(port: Int, ledger: ProcessLedger?) async {
+        let variables = ProcessEnvironment.variables(for: configuration, runtimeAPIPort: port)
         log.begin()
         do {
-            process = try ChildProcess.launch(
+            let process = try await ChildProcess.launch(
                 executable: configuration.executable, directory: configuration.taskRoot, environment: variables,
+                ledger: ledger,
                 onLine: { [log] line in log.append(line) },
-                onExit: { [weak self] termination in
-                    Task { await self?.processExited(termination) }
-                })
+                onExit: { [weak self] termination in self?.processExited(termination) })
+            let initTimer = eventLoop.scheduleTask(in: Self.initTimeout) { [weak self] () -> Void in self?.initTimedOut() }
+            let alreadyExited = inner.withLock { inner in
+                inner.process = process
+                inner.initTimer = initTimer
+                return inner.exited
+            }
+            if alreadyExited { initTimer.cancel() }
         } catch {
             log.append("lambda-local: \(error)")
             processExited(.exited(127))
-            return
-        }
-        initTimer = Task { [weak self] in
-            try? await Task.sleep(for: Self.initTimeout)
-            await self?.initTimedOut()
         }
     }
 
-    // MARK: Delivery and completion
+    /// Whether the environment can take another invocation.
+    var isAlive: Bool { inner.withLock { $0.machine.isAlive } }
 
-    private func deliverIfPossible() {
-        guard inFlight == nil, var active = queued, let runtime = waitingRuntime else { return }
-        queued = nil
-        waitingRuntime = nil
-        active.deliveredAt = .now
-        active.reportsInit = initDuration != nil && !hasReportedInit
-        hasReportedInit = true
-        log.begin(collecting: active.request.wantsLog)
-        log.append(InvocationReport.start(requestID: active.requestID))
-        let timeout = configuration.timeoutSeconds
-        let requestID = active.requestID
-        active.timer = Task { [weak self] in
-            do { try await Task.sleep(for: .seconds(timeout)) } catch { return }
-            await self?.timedOut(requestID: requestID)
-        }
-        inFlight = active
-        runtime.resume(
-            returning: InvocationDelivery(
-                requestID: requestID,
-                deadlineMillis: Int64(Date().timeIntervalSince1970 * 1000) + Int64(timeout) * 1000,
-                functionARN: configuration.arn,
-                traceID: TraceID.generate(),
-                clientContext: active.request.clientContext,
-                cognitoIdentity: active.request.cognitoIdentity,
-                payload: active.request.payload))
-    }
-
-    private var hasReportedInit = false
-
-    /// Records the function's answer; the caller gets it now unless it waits for the log.
-    private func complete(_ active: inout Active, with result: InvocationResult) {
-        guard active.result == nil else { return }
-        active.result = result
-        if !active.request.wantsLog {
-            active.caller?.resume(returning: .completed(result))
-            active.caller = nil
-        }
-    }
-
-    /// Ends an invocation: takes the output written so far, writes `END` and `REPORT`, answers a waiting caller.
-    private func finish(_ active: Active, before extraLines: [String] = []) {
-        active.timer?.cancel()
-        process?.drainOutput()
-        extraLines.forEach(log.append)
-        if let peak = process?.peakMemoryMB() { lastPeakMemoryMB = peak }
-        let duration = active.deliveredAt.map { ContinuousClock.now - $0 } ?? .zero
-        log.append(InvocationReport.end(requestID: active.requestID))
-        log.append(
-            InvocationReport.report(
-                requestID: active.requestID, duration: duration, memorySize: configuration.memorySize,
-                maxMemoryUsedMB: lastPeakMemoryMB, initDuration: active.reportsInit ? initDuration : nil))
-        let text = log.end()
-        if let caller = active.caller, var result = active.result {
-            result.log = text
-            caller.resume(returning: .completed(result))
-        }
-    }
-
-    // MARK: Failures
-
-    private func timedOut(requestID: String) {
-        guard var active = inFlight, active.requestID == requestID else { return }
-        if let peak = process?.peakMemoryMB() { lastPeakMemoryMB = peak }
-        let seconds = configuration.timeoutSeconds
-        complete(&active, with: failure(active, LambdaErrorPayload.timeout(requestID: requestID, seconds: seconds)))
-        inFlight = nil
-        markDead()
-        process?.kill()
-        let line = InvocationReport.timedOut(requestID: requestID, seconds: seconds, at: Timestamp.iso8601(Date()))
-        finish(active, before: [line])
-    }
-
-    private func initTimedOut() {
-        guard phase == .initializing else { return }
-        log.append("INIT_REPORT Init Duration: \(InvocationReport.twoDecimals(10_000)) ms\tPhase: init\tStatus: timeout")
-        process?.kill()
-    }
-
-    func processExited(_ termination: ProcessTermination) {
-        let wasInitializing = phase == .initializing
-        markDead()
-        if var active = inFlight {
-            inFlight = nil
-            complete(&active, with: failure(active, LambdaErrorPayload.exitError(requestID: active.requestID, termination: termination)))
-            finish(active)
-        }
-        if var active = queued {
-            queued = nil
-            if wasInitializing {
-                // The invocation that started this environment fails with the init error, as on AWS.
-                active.deliveredAt = .now
-                log.append(InvocationReport.start(requestID: active.requestID))
-                let payload = initError ?? LambdaErrorPayload.exitError(requestID: active.requestID, termination: termination)
-                complete(&active, with: failure(active, payload))
-                finish(active)
-            } else {
-                active.caller?.resume(returning: .environmentLost)
+    /// Runs one invocation; returns when the function answered (or, for callers wanting the log, at `REPORT`). A caller
+    /// that is cancelled before its invocation reached the runtime gets ``Outcome/notRun``.
+    func invoke(_ request: InvocationRequest) async -> Outcome {
+        let requestID = UUID().uuidString.lowercased()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { caller in
+                guard !Task.isCancelled else { return caller.resume(returning: .notRun) }
+                let pending = Machine.Pending(requestID: requestID, request: request, caller: caller)
+                perform { $0.invoke(pending, now: .now) }
             }
-        }
-        process = nil
-        exitWaiters.forEach { $0.resume() }
-        exitWaiters.removeAll()
-    }
-
-    private func markDead() {
-        guard phase != .dead else { return }
-        phase = .dead
-        initTimer?.cancel()
-        waitingRuntime?.resume(throwing: RuntimeAPIError.containerError)
-        waitingRuntime = nil
-        server?.stop()
-    }
-
-    private func failure(_ active: Active, _ payload: ByteBuffer) -> InvocationResult {
-        InvocationResult(requestID: active.requestID, payload: payload, functionError: "Unhandled", log: nil)
-    }
-}
-
-// MARK: - Runtime API
-
-extension ExecutionEnvironment {
-    /// `GET /runtime/invocation/next`: ends the previous invocation and waits for the next one.
-    func nextInvocation() async throws -> InvocationDelivery {
-        if phase == .initializing {
-            phase = .ready
-            initDuration = ContinuousClock.now - spawnedAt
-            initTimer?.cancel()
-        }
-        guard phase == .ready else { throw RuntimeAPIError.containerError }
-        if let active = inFlight {
-            guard active.result != nil else { throw RuntimeAPIError.invalidStateTransition }
-            inFlight = nil
-            finish(active)
-        }
-        guard waitingRuntime == nil else { throw RuntimeAPIError.invalidStateTransition }
-        return try await withCheckedThrowingContinuation { runtime in
-            waitingRuntime = runtime
-            deliverIfPossible()
+        } onCancel: {
+            perform { $0.abandon(requestID: requestID) }
         }
     }
 
-    /// `POST /runtime/invocation/{id}/response`.
-    func respond(requestID: String, body: ByteBuffer?) throws {
-        guard var active = inFlight, active.requestID == requestID, active.result == nil else {
-            throw RuntimeAPIError.invalidRequestID
+    /// Stops the environment: asks the process to stop (SIGTERM), kills it after ``terminationGrace``, and waits
+    /// until it is gone.
+    func shutdown() async {
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let gone = inner.withLock { inner in
+                if inner.exited { return true }
+                inner.exitWaiters.append(waiter)
+                return false
+            }
+            if gone { waiter.resume() }
+            perform { $0.shutdown(now: .now) }
         }
-        defer { inFlight = active }
-        guard let body else {
-            complete(&active, with: failure(active, LambdaErrorPayload.responseTooLarge()))
-            throw RuntimeAPIError.payloadTooLarge
+    }
+
+    // MARK: Runtime API (called on the event loop of the runtime's connection)
+
+    /// A fresh identifier for a `/next` request.
+    func makeRuntimeID() -> Int {
+        inner.withLock { inner in
+            inner.nextRuntimeID += 1
+            return inner.nextRuntimeID
         }
-        complete(&active, with: InvocationResult(requestID: requestID, payload: body, functionError: nil, log: nil))
+    }
+
+    /// `GET /runtime/invocation/next`: ends the previous invocation; `waiter` gets the next one, now or later.
+    func next(id: Int, waiter: @escaping RuntimeWaiter) {
+        perform { $0.next(id: id, runtime: waiter, now: .now) }
+    }
+
+    /// The connection of a waiting `/next` closed.
+    func nextCancelled(id: Int) {
+        perform { $0.nextCancelled(id: id) }
+    }
+
+    /// `POST /runtime/invocation/{id}/response`; `body` is `nil` when it was over Lambda's limit (the caller then gets
+    /// `Function.ResponseSizeTooLarge` and the runtime a 413).
+    func respond(requestID: String, body: ByteBuffer?) -> RuntimeAPIError? {
+        let result = InvocationResult(
+            requestID: requestID, payload: body ?? LambdaErrorPayload.responseTooLarge(),
+            functionError: body == nil ? "Unhandled" : nil, log: nil)
+        if let error = answer(requestID: requestID, result: result) { return error }
+        return body == nil ? .payloadTooLarge : nil
     }
 
     /// `POST /runtime/invocation/{id}/error`: the body reaches the caller unchanged.
-    func reportError(requestID: String, body: ByteBuffer, errorType: String?) throws {
-        guard var active = inFlight, active.requestID == requestID, active.result == nil else {
-            throw RuntimeAPIError.invalidRequestID
-        }
+    func reportError(requestID: String, body: ByteBuffer, errorType: String?) -> RuntimeAPIError? {
         let payload = body.readableBytes > 0 ? body : LambdaErrorPayload.make(type: errorType ?? "Runtime.Unknown", message: "")
-        complete(&active, with: failure(active, payload))
-        inFlight = active
+        return answer(
+            requestID: requestID,
+            result: InvocationResult(requestID: requestID, payload: payload, functionError: "Unhandled", log: nil))
     }
 
     /// `POST /runtime/init/error`: kept for the invocation waiting on this environment.
-    func reportInitError(body: ByteBuffer, errorType: String?) throws {
-        guard phase == .initializing else { throw RuntimeAPIError.invalidStateTransition }
-        initError = body.readableBytes > 0 ? body : LambdaErrorPayload.make(type: errorType ?? "Runtime.Unknown", message: "")
+    func reportInitError(body: ByteBuffer, errorType: String?) -> RuntimeAPIError? {
+        let payload = body.readableBytes > 0 ? body : LambdaErrorPayload.make(type: errorType ?? "Runtime.Unknown", message: "")
+        do {
+            try inner.withLock { inner throws(RuntimeAPIError) in try inner.machine.initError(payload) }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private func answer(requestID: String, result: InvocationResult) -> RuntimeAPIError? {
+        do {
+            try performThrowing { machine throws(RuntimeAPIError) in
+                try machine.answer(requestID: requestID, result: result)
+            }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    // MARK: Clock and process
+
+    private func timedOut(requestID: String) {
+        let seconds = configuration.timeoutSeconds
+        let line = InvocationReport.timedOut(requestID: requestID, seconds: seconds, at: Timestamp.iso8601(Date()))
+        perform {
+            $0.timedOut(
+                requestID: requestID, payload: LambdaErrorPayload.timeout(requestID: requestID, seconds: seconds),
+                line: line, now: .now)
+        }
+    }
+
+    private func initTimedOut() {
+        perform { machine in
+            let effects = machine.initTimedOut()
+            if !effects.isEmpty {
+                log.append("INIT_REPORT Init Duration: \(InvocationReport.twoDecimals(10_000)) ms\tPhase: init\tStatus: timeout")
+            }
+            return effects
+        }
+    }
+
+    private func processExited(_ termination: ProcessTermination) {
+        let waiters = inner.withLock { inner in
+            inner.exited = true
+            inner.initTimer?.cancel()
+            defer { inner.exitWaiters.removeAll() }
+            return inner.exitWaiters
+        }
+        perform {
+            $0.processExited(
+                exitPayload: { LambdaErrorPayload.exitError(requestID: $0, termination: termination) }, now: .now)
+        }
+        waiters.forEach { $0.resume() }
+    }
+
+    // MARK: Carrying out effects
+
+    private func perform(_ event: (inout Machine) -> [Machine.Effect]) {
+        let resumptions = inner.withLock { inner in
+            apply(event(&inner.machine), to: &inner)
+        }
+        resumptions.forEach { $0() }
+    }
+
+    private func performThrowing(
+        _ event: (inout Machine) throws(RuntimeAPIError) -> [Machine.Effect]
+    ) throws(RuntimeAPIError) {
+        let resumptions = try inner.withLock { inner throws(RuntimeAPIError) in
+            apply(try event(&inner.machine), to: &inner)
+        }
+        resumptions.forEach { $0() }
+    }
+
+    /// Carries out what must happen under the lock (log lines, timers, signals) and returns what must not (resuming
+    /// callers and `/next` requests, closing the listener).
+    private func apply(_ effects: [Machine.Effect], to inner: inout Inner) -> [() -> Void] {
+        var later: [() -> Void] = []
+        for effect in effects {
+            switch effect {
+            case .deliver(let runtime, let delivery):
+                inner.initTimer?.cancel()
+                log.begin(collecting: delivery.request.wantsLog)
+                log.append(InvocationReport.start(requestID: delivery.requestID))
+                let invocation = InvocationDelivery(
+                    requestID: delivery.requestID,
+                    deadlineMillis: Int64(Date().timeIntervalSince1970 * 1000) + Int64(configuration.timeoutSeconds) * 1000,
+                    functionARN: configuration.arn, traceID: TraceID.generate(),
+                    clientContext: delivery.request.clientContext, cognitoIdentity: delivery.request.cognitoIdentity,
+                    payload: delivery.request.payload)
+                later.append { runtime(.success(invocation)) }
+            case .rejectRuntime(let runtime, let error):
+                later.append { runtime(.failure(error)) }
+            case .answer(let caller, let result):
+                later.append { caller.resume(returning: .completed(result)) }
+            case .returnUndelivered(let caller):
+                later.append { caller.resume(returning: .notRun) }
+            case .finish(let finished):
+                if let caller = finished.caller, var result = finished.result {
+                    result.log = writeEnd(finished, inner: &inner)
+                    later.append { caller.resume(returning: .completed(result)) }
+                } else {
+                    _ = writeEnd(finished, inner: &inner)
+                }
+            case .startTimer(let requestID):
+                let seconds = Int64(configuration.timeoutSeconds)
+                inner.timers[requestID] = eventLoop.scheduleTask(in: .seconds(seconds)) { [weak self] in
+                    self?.timedOut(requestID: requestID)
+                }
+            case .cancelTimer(let requestID):
+                inner.timers.removeValue(forKey: requestID)?.cancel()
+            case .kill:
+                inner.process?.kill()
+            case .terminate:
+                if let process = inner.process {
+                    process.terminate()
+                    eventLoop.scheduleTask(in: Self.terminationGrace) { process.kill() }
+                }
+            case .closeListener:
+                if let server = inner.server {
+                    inner.server = nil
+                    later.append { server.stop() }
+                }
+            }
+        }
+        return later
+    }
+
+    /// Takes the output written so far, then writes the extra lines, `END` and `REPORT`; returns the invocation's log.
+    private func writeEnd(_ finished: Machine.Finished, inner: inout Inner) -> String {
+        if finished.writesStart { log.append(InvocationReport.start(requestID: finished.requestID)) }
+        inner.process?.drainOutput()
+        finished.extraLines.forEach(log.append)
+        if let peak = inner.process?.peakMemoryMB() { inner.lastPeakMemoryMB = peak }
+        log.append(InvocationReport.end(requestID: finished.requestID))
+        log.append(
+            InvocationReport.report(
+                requestID: finished.requestID, duration: finished.duration, memorySize: configuration.memorySize,
+                maxMemoryUsedMB: inner.lastPeakMemoryMB,
+                initDuration: finished.reportsInit ? inner.machine.initDuration : nil))
+        return log.end()
     }
 }

@@ -1,9 +1,12 @@
+import Synchronization
+
 /// The execution environments of one function: warm ones reused, new ones started up to a bound.
 ///
 /// Concurrent invocations run in separate environments, as on Lambda. With `ReservedConcurrentExecutions` an
 /// invocation beyond the reservation is throttled (`TooManyRequestsException`); otherwise it waits for a free
-/// environment once ``maxEnvironments`` are running (a local resource bound, not an AWS quota).
-public actor FunctionPool {
+/// environment once ``maxEnvironments`` are running (a local resource bound, not an AWS quota). Taking a warm
+/// environment is a lock, not an actor hop; a caller that waits for one can be cancelled.
+public final class FunctionPool: Sendable {
     /// The function this pool runs.
     public let configuration: FunctionConfiguration
     /// The most environments running at once when no reservation is set.
@@ -11,79 +14,201 @@ public actor FunctionPool {
     /// Whether an environment is kept warm for the next invocation (`false`: every invocation is a cold start).
     public let reusesEnvironments: Bool
     private let console: Console
-    private var idle: [ExecutionEnvironment] = []
-    private var running: [ObjectIdentifier: ExecutionEnvironment] = [:]
-    private var starting = 0
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-    private var isShutDown = false
+    private let ledger: ProcessLedger?
+    private let state = Mutex(State())
 
-    /// Creates a pool; no process starts until the first invocation.
-    public init(configuration: FunctionConfiguration, console: Console, maxEnvironments: Int = 8, reusesEnvironments: Bool = true) {
+    private struct State {
+        var idle: [ExecutionEnvironment] = []
+        var running: [ObjectIdentifier: ExecutionEnvironment] = [:]
+        var starting = 0
+        var busy = 0
+        var waiters: [(id: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var nextWaiterID = 0
+        var isShutDown = false
+        var drained: [CheckedContinuation<Void, Never>] = []
+    }
+
+    /// Creates a pool; no process starts until the first invocation. `ledger` records the processes it starts.
+    public init(
+        configuration: FunctionConfiguration, console: Console, maxEnvironments: Int = 8, reusesEnvironments: Bool = true,
+        ledger: ProcessLedger? = nil
+    ) {
         self.configuration = configuration
         self.console = console
         self.maxEnvironments = max(1, maxEnvironments)
         self.reusesEnvironments = reusesEnvironments
+        self.ledger = ledger
     }
 
     /// Runs one invocation in a warm environment, or a new one.
     /// - Throws: ``InvokeError/throttled`` beyond the reserved concurrency; ``InvokeError/environmentFailed(_:)``
-    ///   when no environment could be started.
+    ///   when no environment could be started; ``InvokeError/shuttingDown`` once the pool stops (or the caller was
+    ///   cancelled before the function got the invocation).
     public func invoke(_ request: InvocationRequest) async throws(InvokeError) -> InvocationResult {
         while true {
             let environment = try await acquire()
             let outcome = await environment.invoke(request)
-            await release(environment)
+            release(environment)
             if case .completed(let result) = outcome { return result }
+            if Task.isCancelled { throw .shuttingDown }
         }
     }
 
     /// How many environments exist now (busy, idle or starting).
-    public var environmentCount: Int { running.count + starting }
+    public var environmentCount: Int { state.withLock { $0.running.count + $0.starting } }
 
-    /// Stops every environment and waits until their processes are gone.
-    public func shutdown() async {
-        isShutDown = true
-        let all = Array(running.values)
-        running.removeAll()
-        idle.removeAll()
-        for environment in all { await environment.shutdown() }
-        waiters.forEach { $0.resume() }
-        waiters.removeAll()
+    /// Stops taking invocations, lets those in flight finish for up to `grace`, then stops every environment (SIGTERM,
+    /// SIGKILL after 500 ms) and waits until their processes are gone.
+    public func shutdown(grace: Duration = .zero) async {
+        let waiters = state.withLock { state in
+            state.isShutDown = true
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        waiters.forEach { $0.continuation.resume() }
+        if grace > .zero {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await self.waitUntilIdle() }
+                group.addTask { try? await Task.sleep(for: grace) }
+                await group.next()
+                group.cancelAll()
+                self.state.withLock { state in
+                    state.drained.forEach { $0.resume() }
+                    state.drained.removeAll()
+                }
+            }
+        }
+        let all = state.withLock { state in
+            defer {
+                state.running.removeAll()
+                state.idle.removeAll()
+            }
+            return Array(state.running.values)
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for environment in all { group.addTask { await environment.shutdown() } }
+        }
+    }
+
+    private func waitUntilIdle() async {
+        await withCheckedContinuation { continuation in
+            let idle = state.withLock { state in
+                if state.busy == 0 && state.starting == 0 { return true }
+                state.drained.append(continuation)
+                return false
+            }
+            if idle { continuation.resume() }
+        }
+    }
+
+    private enum Step {
+        case use(ExecutionEnvironment)
+        case start
+        case wait
     }
 
     private func acquire() async throws(InvokeError) -> ExecutionEnvironment {
         while true {
-            guard !isShutDown else { throw .shuttingDown }
-            if let environment = idle.popLast() {
-                if await environment.isAlive { return environment }
-                running[ObjectIdentifier(environment)] = nil
-                continue
-            }
-            let busy = running.count + starting
-            if let reserved = configuration.reservedConcurrency, busy >= reserved { throw .throttled }
-            if busy < maxEnvironments {
-                starting += 1
-                defer { starting -= 1 }
-                do {
-                    let environment = try await ExecutionEnvironment.start(configuration: configuration, console: console)
-                    running[ObjectIdentifier(environment)] = environment
-                    return environment
-                } catch {
-                    throw .environmentFailed(String(describing: error))
+            let step = try state.withLock { state throws(InvokeError) -> Step in
+                guard !state.isShutDown else { throw .shuttingDown }
+                while let environment = state.idle.popLast() {
+                    if environment.isAlive {
+                        state.busy += 1
+                        return .use(environment)
+                    }
+                    state.running[ObjectIdentifier(environment)] = nil
                 }
+                let count = state.running.count + state.starting
+                if let reserved = configuration.reservedConcurrency, count >= reserved { throw .throttled }
+                guard count < maxEnvironments else { return .wait }
+                state.starting += 1
+                return .start
             }
-            await withCheckedContinuation { waiters.append($0) }
+            switch step {
+            case .use(let environment):
+                return environment
+            case .start:
+                return try await startEnvironment()
+            case .wait:
+                try await waitForRelease()
+            }
         }
     }
 
-    private func release(_ environment: ExecutionEnvironment) async {
-        if !isShutDown, reusesEnvironments, await environment.isAlive {
-            idle.append(environment)
-        } else {
-            running[ObjectIdentifier(environment)] = nil
-            if !reusesEnvironments { Task { await environment.shutdown() } }
+    private func startEnvironment() async throws(InvokeError) -> ExecutionEnvironment {
+        do {
+            let environment = try await ExecutionEnvironment.start(
+                configuration: configuration, console: console, ledger: ledger)
+            let shutDown = state.withLock { state in
+                state.starting -= 1
+                state.running[ObjectIdentifier(environment)] = environment
+                state.busy += 1
+                return state.isShutDown
+            }
+            if shutDown {
+                release(environment)
+                await environment.shutdown()
+                throw InvokeError.shuttingDown
+            }
+            return environment
+        } catch let error as InvokeError {
+            throw error
+        } catch {
+            let waiter = state.withLock { state in
+                state.starting -= 1
+                return state.waiters.isEmpty ? nil : state.waiters.removeFirst()
+            }
+            waiter?.continuation.resume()
+            throw .environmentFailed(String(describing: error))
         }
-        if !waiters.isEmpty { waiters.removeFirst().resume() }
+    }
+
+    /// Waits until an environment is released; a cancelled caller stops waiting.
+    private func waitForRelease() async throws(InvokeError) {
+        let id = state.withLock { state in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = state.withLock { state in
+                    if state.isShutDown || Task.isCancelled { return true }
+                    state.waiters.append((id, continuation))
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state in
+                state.waiters.firstIndex { $0.id == id }.map { state.waiters.remove(at: $0) }
+            }
+            waiter?.continuation.resume()
+        }
+        if Task.isCancelled { throw .shuttingDown }
+    }
+
+    private func release(_ environment: ExecutionEnvironment) {
+        let alive = environment.isAlive
+        let (waiter, drained, stop) = state.withLock { state in
+            state.busy -= 1
+            var stop = false
+            if !state.isShutDown, reusesEnvironments, alive {
+                state.idle.append(environment)
+            } else {
+                state.running[ObjectIdentifier(environment)] = nil
+                stop = !reusesEnvironments && alive
+            }
+            let waiter = state.waiters.isEmpty ? nil : state.waiters.removeFirst()
+            var drained: [CheckedContinuation<Void, Never>] = []
+            if state.busy == 0 && state.starting == 0 {
+                drained = state.drained
+                state.drained.removeAll()
+            }
+            return (waiter, drained, stop)
+        }
+        waiter?.continuation.resume()
+        drained.forEach { $0.resume() }
+        if stop { Task { await environment.shutdown() } }
     }
 }
 

@@ -4,17 +4,18 @@ public struct FunctionRegistry: Sendable {
     /// Every function's pool, in template order.
     public let all: [FunctionPool]
 
-    /// A registry over `functions`; `aliases` maps extra names (e.g. logical IDs) to function names.
+    /// A registry over `functions`; `aliases` maps extra names (e.g. logical IDs) to function names; `ledger` records
+    /// the processes started.
     public init(
         functions: [FunctionConfiguration], aliases: [String: String] = [:], console: Console, maxEnvironments: Int = 8,
-        reusesEnvironments: Bool = true
+        reusesEnvironments: Bool = true, ledger: ProcessLedger? = nil
     ) {
         var pools: [String: FunctionPool] = [:]
         var all: [FunctionPool] = []
         for function in functions {
             let pool = FunctionPool(
                 configuration: function, console: console, maxEnvironments: maxEnvironments,
-                reusesEnvironments: reusesEnvironments)
+                reusesEnvironments: reusesEnvironments, ledger: ledger)
             pools[function.name] = pool
             all.append(pool)
         }
@@ -28,9 +29,12 @@ public struct FunctionRegistry: Sendable {
         pools[name]
     }
 
-    /// Stops every function's environments.
-    public func shutdown() async {
-        for pool in all { await pool.shutdown() }
+    /// Stops every function's environments, all at once: invocations in flight may finish for up to `grace`, then
+    /// every runtime gets SIGTERM and, 500 ms later, SIGKILL. Returns when their processes are gone.
+    public func shutdown(grace: Duration = .zero) async {
+        await withTaskGroup(of: Void.self) { group in
+            for pool in all { group.addTask { await pool.shutdown(grace: grace) } }
+        }
     }
 }
 

@@ -1,127 +1,85 @@
-import Hummingbird
-import HTTPTypes
-import Logging
 import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The Lambda Runtime API for one execution environment, on 127.0.0.1 and a port of its own.
 ///
 /// Each environment gets its own listener, as each Lambda sandbox has its own `127.0.0.1:9001`: a runtime's requests
-/// carry no identity, so the port is what ties a process to its environment.
-enum RuntimeAPIServer {
-    /// A listening server; ``stop()`` closes it.
-    struct Running: Sendable {
-        let port: Int
-        let task: Task<Void, Never>
+/// carry no identity, so the port is what ties a process to its environment. The server is plain SwiftNIO: a `/next`
+/// that finds an invocation waiting is answered on the event loop that read it, with no task or actor in between.
+/// Its listening socket is created close-on-exec, so no process started later inherits it.
+struct RuntimeAPIServer: Sendable {
+    /// The bound port.
+    let port: Int
+    private let channel: any Channel
 
-        func stop() { task.cancel() }
-    }
+    /// Largest body read from a runtime; anything bigger is already over Lambda's response limit and is discarded.
+    static let bodyReadLimit = PayloadLimits.response
 
-    /// Largest body read from a runtime; anything bigger is already over Lambda's response limit.
-    static let bodyReadLimit = 64 << 20
-
-    static func start(environment: ExecutionEnvironment) async throws -> Running {
-        let router = Router()
-        addRoutes(to: router, environment: environment)
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-                portContinuation.finish()
-            },
-            logger: Logger(label: "lambda-local.runtime-api", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
-        let task = Task {
-            try? await app.run()
-            portContinuation.finish()
-        }
-        for await port in ports where port > 0 {
-            return Running(port: port, task: task)
-        }
-        task.cancel()
-        throw RuntimeAPIServerError()
-    }
-
-    private static func addRoutes(to router: Router<BasicRequestContext>, environment: ExecutionEnvironment) {
-        let prefix = "/2018-06-01/runtime"
-        router.get("\(prefix)/invocation/next") { _, _ -> Response in
-            do {
-                return nextResponse(try await environment.nextInvocation())
-            } catch {
-                return errorResponse(error)
+    /// Listens on 127.0.0.1 and a free port, serving `environment`.
+    /// - Throws: ``RuntimeAPIServerError`` when no socket can be bound.
+    static func start(
+        environment: ExecutionEnvironment, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> RuntimeAPIServer {
+        let socket = try ListeningSocket.loopback()
+        let bootstrap = ServerBootstrap(group: group)
+            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(RuntimeAPIHandler(environment: environment))
+                }
             }
-        }
-        router.post("\(prefix)/invocation/:id/response") { request, context -> Response in
-            let id = try context.parameters.require("id")
-            do {
-                let body = try await collectWithinLimit(request)
-                try await environment.respond(requestID: id, body: body)
-                return accepted()
-            } catch {
-                return errorResponse(error)
-            }
-        }
-        router.post("\(prefix)/invocation/:id/error") { request, context -> Response in
-            let id = try context.parameters.require("id")
-            do {
-                let body = try await request.body.collect(upTo: bodyReadLimit)
-                try await environment.reportError(
-                    requestID: id, body: body, errorType: request.headers[RuntimeAPIHeaders.functionErrorType])
-                return accepted()
-            } catch {
-                return errorResponse(error)
-            }
-        }
-        router.post("\(prefix)/init/error") { request, _ -> Response in
-            do {
-                let body = try await request.body.collect(upTo: bodyReadLimit)
-                try await environment.reportInitError(body: body, errorType: request.headers[RuntimeAPIHeaders.functionErrorType])
-                return accepted()
-            } catch {
-                return errorResponse(error)
-            }
-        }
-    }
-
-    /// The response body, or `nil` when it is over Lambda's limit.
-    private static func collectWithinLimit(_ request: Request) async throws -> ByteBuffer? {
+        let channel: any Channel
         do {
-            let body = try await request.body.collect(upTo: bodyReadLimit)
-            return body.readableBytes > PayloadLimits.response ? nil : body
-        } catch is NIOTooManyBytesError {
-            return nil
+            channel = try await bootstrap.withBoundSocket(socket.descriptor).get()
+        } catch {
+            close(socket.descriptor)
+            throw RuntimeAPIServerError(reason: "\(error)")
         }
+        return RuntimeAPIServer(port: socket.port, channel: channel)
     }
 
-    private static func nextResponse(_ delivery: InvocationDelivery) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json"
-        headers[RuntimeAPIHeaders.requestID] = delivery.requestID
-        headers[RuntimeAPIHeaders.deadline] = String(delivery.deadlineMillis)
-        headers[RuntimeAPIHeaders.functionARN] = delivery.functionARN
-        headers[RuntimeAPIHeaders.traceID] = delivery.traceID
-        if let clientContext = delivery.clientContext { headers[RuntimeAPIHeaders.clientContext] = clientContext }
-        if let identity = delivery.cognitoIdentity { headers[RuntimeAPIHeaders.cognitoIdentity] = identity }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: delivery.payload))
-    }
+    /// Stops listening (connections already open stay until the runtime closes them or exits).
+    func stop() { channel.close(promise: nil) }
+}
 
-    private static func accepted() -> Response {
-        jsonResponse(.accepted, #"{"status":"OK"}"#)
-    }
+/// A TCP socket bound to 127.0.0.1 on a free port and listening, created close-on-exec and non-blocking.
+private struct ListeningSocket {
+    let descriptor: Int32
+    let port: Int
 
-    private static func errorResponse(_ error: any Error) -> Response {
-        let apiError = error as? RuntimeAPIError ?? .containerError
-        let body = LambdaErrorPayload.make(type: apiError.errorType, message: apiError.message)
-        return Response(status: apiError.status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: body))
-    }
-
-    private static func jsonResponse(_ status: HTTPResponse.Status, _ text: String) -> Response {
-        Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    static func loopback() throws -> ListeningSocket {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+        guard fd >= 0 else { throw RuntimeAPIServerError(reason: String(cString: strerror(errno))) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0, listen(fd, 128) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw RuntimeAPIServerError(reason: reason)
+        }
+        var actual = sockaddr_in()
+        var actualLength = length
+        _ = withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &actualLength) }
+        }
+        return ListeningSocket(descriptor: fd, port: Int(UInt16(bigEndian: actual.sin_port)))
     }
 }
 
 /// The Runtime API server could not start listening.
 struct RuntimeAPIServerError: Error, CustomStringConvertible {
-    var description: String { "the Runtime API server could not listen on 127.0.0.1" }
+    let reason: String
+    var description: String { "the Runtime API server could not listen on 127.0.0.1: \(reason)" }
 }
