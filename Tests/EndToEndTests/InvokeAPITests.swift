@@ -183,15 +183,3 @@ func post(_ emulator: RunningEmulator, function: String, body: Data) async throw
         HTTPURLResponse(url: URL(string: emulator.endpoint)!, statusCode: status, httpVersion: "HTTP/1.1", headerFields: headers))
     return ((try? Data(contentsOf: URL(fileURLWithPath: outFile))) ?? Data(), response)
 }
-
-/// The PIDs whose parent is `pid`, read from /proc.
-func childProcesses(of pid: Int32) -> [Int32] {
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-    return entries.compactMap(Int32.init).filter { candidate in
-        guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")")
-        else { return false }
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        return fields.count > 2 && Int32(fields[1]) == pid
-    }
-}

@@ -16,13 +16,16 @@ final class RunningEmulator: Sendable {
 
     /// Starts the emulator on the fixture template and waits until the Invoke API listens; tables are kept in
     /// `stateDirectory`, or in a fresh temporary one.
-    init(template: String = Paths.fixtureTemplate, stateDirectory: String? = nil, extraArguments: [String] = []) throws {
+    init(
+        template: String = Paths.fixtureTemplate, stateDirectory: String? = nil, ports: (invoke: Int, dynamoDB: Int) = (0, 0),
+        extraArguments: [String] = []
+    ) throws {
         let directory = try TemporaryDirectory()
         let logPath = directory.path + "/emulator.log"
         let process = try SpawnedProcess(
             Paths.lambdaLocal,
             [
-                "start", "--port", "0", "--dynamodb-port", "0", "--state-dir", stateDirectory ?? directory.path + "/state",
+                "start", "--port", String(ports.invoke), "--dynamodb-port", String(ports.dynamoDB), "--state-dir", stateDirectory ?? directory.path + "/state",
                 "--template", template, "--bin-path", Paths.binDirectory, "--skip-build",
             ] + extraArguments,
             stdin: nil, stdout: logPath, stderr: logPath)
@@ -40,8 +43,7 @@ final class RunningEmulator: Sendable {
             }
         }
         guard let port else {
-            process.signal(SIGKILL)
-            _ = process.wait()
+            process.stop(with: SIGKILL)
             throw EmulatorStartError(output: (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "")
         }
         self.port = port
@@ -49,8 +51,7 @@ final class RunningEmulator: Sendable {
         let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
         guard let match = text.firstMatch(of: #/DynamoDB on http://127\.0\.0\.1:(\d+) \(state: /#), let dynamoDBPort = Int(match.1)
         else {
-            process.signal(SIGKILL)
-            _ = process.wait()
+            process.stop(with: SIGKILL)
             throw EmulatorStartError(output: text)
         }
         self.dynamoDBPort = dynamoDBPort
@@ -63,25 +64,22 @@ final class RunningEmulator: Sendable {
 
     /// Kills it with SIGKILL, as a crash would, and waits for it to be gone.
     func kill() {
-        process.signal(SIGKILL)
-        _ = process.wait()
+        process.stop(with: SIGKILL)
     }
 
     /// Everything the emulator printed so far.
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
-    /// Interrupts it like Ctrl-C and waits for it to exit; returns the exit status.
+    /// Interrupts it like Ctrl-C and waits for it to exit (killing its process group if it has not within 10 s);
+    /// returns the exit status.
     @discardableResult
     func interrupt() -> Int32 {
-        process.signal(SIGINT)
-        return process.wait()
+        process.stop(with: SIGINT, grace: .seconds(10))
     }
 
+    /// Whatever the test did, the emulator and its process group end with it (its function processes die with it).
     deinit {
-        if process.isRunning {
-            process.signal(SIGINT)
-            _ = process.wait()
-        }
+        process.stop(with: SIGTERM)
     }
 
     /// `aws lambda invoke` against this emulator; returns the CLI's output and the payload file's text.

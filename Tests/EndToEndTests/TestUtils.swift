@@ -1,5 +1,6 @@
 import CProcessSpawn
 import Foundation
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -62,6 +63,7 @@ func run(
 /// processes at once), its standard streams redirected to files.
 final class SpawnedProcess: Sendable {
     let pid: pid_t
+    private let exitStatus = Mutex<Int32?>(nil)
 
     init(
         _ executable: String, _ arguments: [String], stdin: String?, stdout: String, stderr: String,
@@ -81,12 +83,17 @@ final class SpawnedProcess: Sendable {
         self.pid = pid
     }
 
-    /// Waits for the process; its exit status, or 128 + the signal that killed it.
+    /// Waits for the process; its exit status, or 128 + the signal that killed it. Once reaped, the status is kept.
     func wait() -> Int32 {
-        var raw: Int32 = 0
-        while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
-        let signal = raw & 0x7f
-        return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+        exitStatus.withLock { status in
+            if let status { return status }
+            var raw: Int32 = 0
+            while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
+            let signal = raw & 0x7f
+            let result = signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+            status = result
+            return result
+        }
     }
 
     /// Whether the process has not exited yet (it is not reaped by this call).
@@ -96,6 +103,61 @@ final class SpawnedProcess: Sendable {
     }
 
     func signal(_ number: Int32) { kill(pid, number) }
+
+    /// Ends the process for good: `signal`, then up to `grace` for it to exit, then SIGKILL to its whole process
+    /// group (it was started as a group leader); reaps it. Returns its exit status as ``wait()`` does.
+    @discardableResult
+    func stop(with number: Int32 = SIGTERM, grace: Duration = .seconds(5)) -> Int32 {
+        if let status = exitStatus.withLock({ $0 }) { return status }
+        if isRunning {
+            kill(pid, number)
+            let deadline = ContinuousClock.now + grace
+            while isRunning && ContinuousClock.now < deadline { usleep(10_000) }
+        }
+        kill(-pid, SIGKILL)
+        return wait()
+    }
+}
+
+/// The processes whose parent is `pid`, read from `/proc`.
+func childProcesses(of pid: pid_t) -> [pid_t] {
+    processes { $0.parent == pid }
+}
+
+/// Whether `pid` is a process that still runs (a zombie does not).
+func isAlive(_ pid: pid_t) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+    else { return false }
+    let state = stat[stat.index(close, offsetBy: 2)...].prefix(1)
+    return state != "Z" && state != "X"
+}
+
+/// The processes of the system, filtered by their parent and process group (`/proc/<pid>/stat` fields 4 and 5).
+func processes(where include: ((parent: pid_t, group: pid_t)) -> Bool) -> [pid_t] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { entry -> pid_t? in
+        guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 3, let parent = pid_t(fields[1]), let group = pid_t(fields[2]) else { return nil }
+        return include((parent, group)) ? pid : nil
+    }
+}
+
+/// A TCP port on 127.0.0.1 that was free a moment ago.
+func freePort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+    guard bound == 0 else { throw SpawnError(executable: "bind", code: errno) }
+    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    return Int(UInt16(bigEndian: address.sin_port))
 }
 
 struct SpawnError: Error, CustomStringConvertible {
