@@ -5,7 +5,6 @@ let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
     name: "LambdaLocal",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lambda-local", targets: ["lambda-local"]),
         .library(name: "LambdaRuntime", targets: ["LambdaRuntime"]),
@@ -58,17 +57,50 @@ let package = Package(
         .target(name: "SAMTemplate", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
         .target(name: "EventFilters", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
         .target(name: "EventSourceMapping", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
+        // Runs functions: builds them, supervises their processes (Linux: vfork, PR_SET_PDEATHSIG, /proc), serves
+        // each execution environment's Runtime API, pools environments.
         .target(
-            name: "Emulator",
+            name: "FunctionRunner",
             dependencies: [
-                "SAMTemplate", "DynamoDBTypes", "TableStore", "CProcessSpawn", "EventSourceMapping", "EventFilters",
-                "DynamoDBClient", .product(name: "GRDB", package: "GRDB.swift"),
+                "CProcessSpawn", "DynamoDBTypes",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // DynamoDB's and DynamoDB Streams' JSON protocol over HTTP, on the table store; the template's tables in it.
+        .target(
+            name: "DynamoDBEndpoint",
+            dependencies: [
+                "DynamoDBTypes", "TableStore", "SAMTemplate",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // Event source mappings from the template: local and remote stream sources, checkpoints, failure files.
+        .target(
+            name: "StreamTriggers",
+            dependencies: [
+                "FunctionRunner", "DynamoDBEndpoint", "EventSourceMapping", "EventFilters", "SAMTemplate", "TableStore",
+                "DynamoDBTypes", "DynamoDBClient", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // The emulator: composes the parts above as services of one group (start, invoke, replay), the Invoke API.
+        .target(
+            name: "Emulator",
+            dependencies: [
+                "FunctionRunner", "DynamoDBEndpoint", "StreamTriggers", "SAMTemplate", "DynamoDBTypes", "TableStore",
+                "CProcessSpawn", "EventSourceMapping",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
@@ -76,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "lambda-local",
             dependencies: [
-                "Emulator", "DynamoDBTypes",
+                "Emulator", "FunctionRunner", "StreamTriggers", "DynamoDBTypes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -131,7 +163,10 @@ let package = Package(
         .testTarget(name: "TableStoreTests", dependencies: ["TableStore", "DynamoDBTypes"], swiftSettings: strict),
         .testTarget(
             name: "EmulatorTests",
-            dependencies: ["Emulator", "TableStore", "SAMTemplate", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "Emulator", "FunctionRunner", "DynamoDBEndpoint", "StreamTriggers", "TableStore", "SAMTemplate",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "DynamoDBClientTests", dependencies: ["DynamoDBClient", "DynamoDBTypes", "CurlHTTP"],

@@ -1,3 +1,6 @@
+import FunctionRunner
+import DynamoDBEndpoint
+import StreamTriggers
 import Hummingbird
 import NIOCore
 
@@ -50,7 +53,7 @@ public enum LocalEmulator {
             services in
             let mappings = try await MappingSupervisor.make(
                 template: template, tables: services.tables, store: services.store, registry: services.registry,
-                state: state, remote: options.remoteStreams, console: console)
+                stateDirectory: state.directoryPath, remote: options.remoteStreams, console: console)
             if !mappings.mappings.isEmpty {
                 let names = mappings.mappings.map(\.identity.name).joined(separator: ", ")
                 console.write(line: "lambda-local: event source mappings: \(names)")

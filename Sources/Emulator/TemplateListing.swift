@@ -1,3 +1,5 @@
+import FunctionRunner
+import StreamTriggers
 import SAMTemplate
 
 /// The text `lambda-local list` prints: each function and table with what matters when running it.

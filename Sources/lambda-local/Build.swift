@@ -1,5 +1,6 @@
 import ArgumentParser
 import Emulator
+import FunctionRunner
 
 /// `lambda-local build [FUNCTION]`: build functions with SwiftPM now.
 struct Build: AsyncParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Emulator
+import FunctionRunner
+import StreamTriggers
 import Foundation
 
 /// `lambda-local failures [MAPPING]`: the batches mappings discarded to their on-failure destinations.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Emulator
+import FunctionRunner
 
 /// Options of the commands that run functions (`invoke`, `start`).
 struct FunctionOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DynamoDBTypes
 import Emulator
+import FunctionRunner
 import Foundation
 
 /// `lambda-local generate-event`: sample events with AWS's exact shape.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Emulator
+import FunctionRunner
 import Foundation
 
 /// `lambda-local invoke FUNCTION`: one invocation, the result on stdout and the logs on stderr.

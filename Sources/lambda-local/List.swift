@@ -1,5 +1,6 @@
 import ArgumentParser
 import Emulator
+import FunctionRunner
 
 /// `lambda-local list`: the template's functions and tables.
 struct List: AsyncParsableCommand {

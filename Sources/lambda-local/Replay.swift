@@ -1,5 +1,6 @@
 import ArgumentParser
 import Emulator
+import FunctionRunner
 
 /// `lambda-local replay FUNCTION --events FILE`: a JSON event log through the function's mapping logic.
 struct ReplayCommand: AsyncParsableCommand {

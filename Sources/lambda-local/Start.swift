@@ -1,5 +1,7 @@
 import ArgumentParser
 import Emulator
+import FunctionRunner
+import StreamTriggers
 
 /// `lambda-local start`: serve the Lambda Invoke API for every function in the template, and DynamoDB for its tables.
 struct Start: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Emulator
+import FunctionRunner
 import Foundation
 
 #if canImport(FoundationNetworking)

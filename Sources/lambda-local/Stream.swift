@@ -1,5 +1,6 @@
 import ArgumentParser
 import Emulator
+import FunctionRunner
 import Foundation
 
 /// `lambda-local stream …`: tools for the embedded tables' streams.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Emulator
+import FunctionRunner
 
 /// Options every command that reads the template shares.
 struct TemplateOptions: ParsableArguments {

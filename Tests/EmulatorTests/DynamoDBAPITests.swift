@@ -3,7 +3,9 @@ import Foundation
 import TableStore
 import Testing
 
+@testable import DynamoDBEndpoint
 @testable import Emulator
+@testable import FunctionRunner
 
 /// The DynamoDB endpoint's dispatch and error mapping, driven in-process (no sockets) over an in-memory store.
 struct DynamoDBAPITests {

@@ -2,7 +2,9 @@ import Foundation
 import SAMTemplate
 import Testing
 
+@testable import DynamoDBEndpoint
 @testable import Emulator
+@testable import FunctionRunner
 
 /// Template tables made real in the store at start: created, matched, or refused when the schema changed.
 struct DynamoDBTableSetupTests {

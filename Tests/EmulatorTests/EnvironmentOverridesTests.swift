@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Emulator
+@testable import FunctionRunner
 
 struct EnvironmentOverridesTests {
     func load(_ text: String) throws(EnvironmentOverridesError) -> EnvironmentOverrides {

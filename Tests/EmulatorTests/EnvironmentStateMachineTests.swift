@@ -1,7 +1,9 @@
 import NIOCore
 import Testing
 
+@testable import DynamoDBEndpoint
 @testable import Emulator
+@testable import FunctionRunner
 
 /// The execution environment's lifecycle, transition by transition, with integers standing for `/next` requests
 /// and callers: no process, socket or timer.

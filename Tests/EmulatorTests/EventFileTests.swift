@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Emulator
+@testable import FunctionRunner
 
 struct EventFileTests {
     @Test("no event file means {}")

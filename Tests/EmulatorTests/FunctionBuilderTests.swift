@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import DynamoDBEndpoint
 @testable import Emulator
+@testable import FunctionRunner
 
 struct FunctionBuilderTests {
     /// A package folder with `Package.swift`, `Sources/` and a function folder.

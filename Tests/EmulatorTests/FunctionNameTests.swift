@@ -1,6 +1,8 @@
 import Testing
 
+@testable import DynamoDBEndpoint
 @testable import Emulator
+@testable import FunctionRunner
 
 struct FunctionNameTests {
     @Test(

@@ -1,6 +1,8 @@
 import Testing
 
+@testable import DynamoDBEndpoint
 @testable import Emulator
+@testable import FunctionRunner
 
 struct InvocationReportTests {
     @Test("a cold REPORT puts Init Duration last, bills init too and ends with a tab")

@@ -2,6 +2,7 @@ import NIOCore
 import Testing
 
 @testable import Emulator
+@testable import FunctionRunner
 
 struct LambdaErrorPayloadTests {
     @Test(

@@ -5,6 +5,8 @@ import SAMTemplate
 import Testing
 
 @testable import Emulator
+@testable import FunctionRunner
+@testable import StreamTriggers
 
 /// How the emulator turns a template's DynamoDB events into mappings, and keeps their checkpoints and failures.
 struct MappingSetupTests {

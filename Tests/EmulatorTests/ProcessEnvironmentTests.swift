@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Emulator
+@testable import FunctionRunner
 
 struct ProcessEnvironmentTests {
     let function = FunctionConfiguration(

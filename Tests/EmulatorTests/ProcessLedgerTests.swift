@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 
 @testable import Emulator
+@testable import FunctionRunner
 
 #if canImport(Glibc)
 import Glibc

@@ -3,7 +3,9 @@ import Foundation
 import TableStore
 import Testing
 
+@testable import DynamoDBEndpoint
 @testable import Emulator
+@testable import FunctionRunner
 
 /// The hand-written request readers and response writers of the hot operations agree with Codable exactly.
 struct WireShapesFastPathTests {

@@ -1,3 +1,5 @@
+import FunctionRunner
+import DynamoDBEndpoint
 import Foundation
 
 /// An event document given to `invoke` or `replay`: a file, or standard input for `-`.

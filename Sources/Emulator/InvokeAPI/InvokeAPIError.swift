@@ -1,3 +1,4 @@
+import FunctionRunner
 import HTTPTypes
 
 /// An Invoke API service error: Lambda's status, `x-amzn-ErrorType` code and `{"Type","message"}` body.

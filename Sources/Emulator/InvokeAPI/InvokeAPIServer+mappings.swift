@@ -1,3 +1,6 @@
+import FunctionRunner
+import DynamoDBEndpoint
+import StreamTriggers
 import EventSourceMapping
 import Foundation
 import Hummingbird

@@ -1,3 +1,6 @@
+import FunctionRunner
+import DynamoDBEndpoint
+import StreamTriggers
 import Foundation
 import Hummingbird
 import HTTPTypes

@@ -1,3 +1,5 @@
+import FunctionRunner
+import DynamoDBEndpoint
 import Foundation
 import Hummingbird
 import NIOCore

@@ -1,3 +1,5 @@
+import FunctionRunner
+import DynamoDBEndpoint
 import ServiceLifecycle
 
 /// The function runner as a service: it holds the functions' execution environments until the group shuts down,

@@ -1,3 +1,5 @@
+import FunctionRunner
+import DynamoDBEndpoint
 import CProcessSpawn
 import Hummingbird
 import NIOCore

@@ -1,3 +1,6 @@
+import FunctionRunner
+import DynamoDBEndpoint
+import StreamTriggers
 import ServiceLifecycle
 
 /// The event source mappings as a service: they poll until the group shuts down, and a batch in flight is abandoned

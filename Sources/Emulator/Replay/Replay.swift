@@ -1,3 +1,6 @@
+import FunctionRunner
+import DynamoDBEndpoint
+import StreamTriggers
 import DynamoDBTypes
 import EventSourceMapping
 import Foundation

@@ -1,11 +1,16 @@
+import FunctionRunner
+import DynamoDBEndpoint
 import EventSourceMapping
 import NIOCore
 
 /// Invokes a function's pool synchronously for a mapping, as Lambda's poller does (RequestResponse).
-struct PoolInvoker: BatchInvoker {
+public struct PoolInvoker: BatchInvoker {
     let pool: FunctionPool
 
-    func invoke(payload: [UInt8]) async -> InvocationOutcome {
+    /// Invokes `pool`'s function.
+    public init(pool: FunctionPool) { self.pool = pool }
+
+    public func invoke(payload: [UInt8]) async -> InvocationOutcome {
         do {
             let result = try await pool.invoke(InvocationRequest(payload: ByteBuffer(bytes: payload)))
             return .completed(

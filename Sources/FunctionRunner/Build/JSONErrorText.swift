@@ -1,9 +1,9 @@
 import Foundation
 
 /// Wording for JSON problems in user files: what kind of value was found, and where parsing stopped.
-enum JSONErrorText {
+public enum JSONErrorText {
     /// Foundation's description of a parse error, with its character offset turned into a line and column.
-    static func describe(_ error: any Error, in data: Data? = nil) -> String {
+    public static func describe(_ error: any Error, in data: Data? = nil) -> String {
         let nsError = error as NSError
         let text = nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription
         guard let data, let match = text.firstMatch(of: /around character (\d+)\./), let offset = Int(match.1) else {

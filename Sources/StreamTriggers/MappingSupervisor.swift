@@ -1,3 +1,5 @@
+import FunctionRunner
+import DynamoDBEndpoint
 import DynamoDBTypes
 import EventSourceMapping
 import Foundation
@@ -10,7 +12,7 @@ public final class MappingSupervisor: Sendable {
     /// The mappings, in template order.
     public let mappings: [StreamMapping]
     /// What the template declared for each of ``mappings``.
-    let declarations: [MappingDeclaration]
+    public let declarations: [MappingDeclaration]
     private let console: Console
 
     init(mappings: [StreamMapping], declarations: [MappingDeclaration], console: Console) {
@@ -24,14 +26,14 @@ public final class MappingSupervisor: Sendable {
     ///
     /// - Throws: ``MappingDeclarationError`` for a filter Lambda would reject or a stream that cannot be found;
     ///   errors opening the checkpoint database.
-    static func make(
-        template: Template, tables: TableSetup, store: TableStore, registry: FunctionRegistry, state: StateLocation,
+    public static func make(
+        template: Template, tables: TableSetup, store: TableStore, registry: FunctionRegistry, stateDirectory: String?,
         remote: RemoteStreams?, console: Console
     ) async throws -> MappingSupervisor {
         let declarations = MappingDeclaration.all(in: template)
         guard !declarations.isEmpty else { return MappingSupervisor(mappings: [], declarations: [], console: console) }
-        let checkpoints = try state.directoryPath.map { try CheckpointDatabase(directory: $0) } ?? CheckpointDatabase()
-        let failures = state.directoryPath.map { URL(fileURLWithPath: $0).appendingPathComponent("failures").path }
+        let checkpoints = try stateDirectory.map { try CheckpointDatabase(directory: $0) } ?? CheckpointDatabase()
+        let failures = stateDirectory.map { URL(fileURLWithPath: $0).appendingPathComponent("failures").path }
         var mappings: [StreamMapping] = []
         var declared: [MappingDeclaration] = []
         for declaration in declarations {

@@ -1,10 +1,12 @@
+import FunctionRunner
+import DynamoDBEndpoint
 import EventSourceMapping
 import Foundation
 import SAMTemplate
 
 /// A mapping as Lambda's `GetEventSourceMapping` / `ListEventSourceMappings` describe it, so
 /// `aws lambda list-event-source-mappings --endpoint-url …` works against the emulator.
-struct EventSourceMappingConfiguration: Encodable {
+public struct EventSourceMappingConfiguration: Encodable {
     struct FilterShape: Encodable {
         var Pattern: String
     }
@@ -18,14 +20,14 @@ struct EventSourceMappingConfiguration: Encodable {
         var OnFailure: OnFailureShape
     }
 
-    var UUID: String
+    public var UUID: String
     var StartingPosition: String
     var BatchSize: Int
     var MaximumBatchingWindowInSeconds: Int
     var ParallelizationFactor: Int
     var EventSourceArn: String
     var FilterCriteria: FilterCriteriaShape?
-    var FunctionArn: String
+    public var FunctionArn: String
     var LastModified: Double
     var LastProcessingResult: String
     var State: String
@@ -38,7 +40,7 @@ struct EventSourceMappingConfiguration: Encodable {
     var FunctionResponseTypes: [String]
 
     /// The description of `mapping`, declared by `declaration` in a template of `region` and `accountID`.
-    init(mapping: StreamMapping, declaration: MappingDeclaration, region: String, accountID: String, started: Date) {
+    public init(mapping: StreamMapping, declaration: MappingDeclaration, region: String, accountID: String, started: Date) {
         let event = declaration.event
         let statistics = mapping.statistics
         UUID = mapping.identity.uuid

@@ -1,3 +1,4 @@
+import DynamoDBEndpoint
 import DynamoDBClient
 import DynamoDBTypes
 import EventSourceMapping

@@ -1,3 +1,5 @@
+import FunctionRunner
+import DynamoDBEndpoint
 import EventSourceMapping
 import Foundation
 

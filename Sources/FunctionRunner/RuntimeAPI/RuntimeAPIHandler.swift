@@ -50,7 +50,7 @@ final class RuntimeAPIHandler: ChannelInboundHandler {
         let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
         guard path.hasPrefix(Self.prefix) else { return write(.notFound, context: context, keepAlive: head.isKeepAlive) }
         let route = path.dropFirst(Self.prefix.count).split(separator: "/", omittingEmptySubsequences: false)
-        let errorType = head.headers.first(name: RuntimeAPIHeaders.functionErrorType.rawName)
+        let errorType = head.headers.first(name: RuntimeAPIHeaders.functionErrorType)
         let outcome: RuntimeAPIError?
         switch (head.method, route.count, route.first, route.last) {
         case (.GET, 2, "invocation", "next"):
@@ -127,15 +127,15 @@ enum RuntimeAPIAnswer {
         headers.add(name: "Content-Type", value: "application/json")
         switch self {
         case .delivery(let delivery):
-            headers.add(name: RuntimeAPIHeaders.requestID.rawName, value: delivery.requestID)
-            headers.add(name: RuntimeAPIHeaders.deadline.rawName, value: String(delivery.deadlineMillis))
-            headers.add(name: RuntimeAPIHeaders.functionARN.rawName, value: delivery.functionARN)
-            headers.add(name: RuntimeAPIHeaders.traceID.rawName, value: delivery.traceID)
+            headers.add(name: RuntimeAPIHeaders.requestID, value: delivery.requestID)
+            headers.add(name: RuntimeAPIHeaders.deadline, value: String(delivery.deadlineMillis))
+            headers.add(name: RuntimeAPIHeaders.functionARN, value: delivery.functionARN)
+            headers.add(name: RuntimeAPIHeaders.traceID, value: delivery.traceID)
             if let clientContext = delivery.clientContext {
-                headers.add(name: RuntimeAPIHeaders.clientContext.rawName, value: clientContext)
+                headers.add(name: RuntimeAPIHeaders.clientContext, value: clientContext)
             }
             if let identity = delivery.cognitoIdentity {
-                headers.add(name: RuntimeAPIHeaders.cognitoIdentity.rawName, value: identity)
+                headers.add(name: RuntimeAPIHeaders.cognitoIdentity, value: identity)
             }
             return (HTTPResponseHead(version: .http1_1, status: .ok, headers: headers), delivery.payload)
         case .accepted:
@@ -145,8 +145,7 @@ enum RuntimeAPIAnswer {
             )
         case .error(let error):
             let body = LambdaErrorPayload.make(type: error.errorType, message: error.message)
-            let status = HTTPResponseStatus(statusCode: Int(error.status.code))
-            return (HTTPResponseHead(version: .http1_1, status: status, headers: headers), body)
+            return (HTTPResponseHead(version: .http1_1, status: error.status, headers: headers), body)
         case .notFound:
             let body = LambdaErrorPayload.make(type: "NotFound", message: "Not a Runtime API path")
             return (HTTPResponseHead(version: .http1_1, status: .notFound, headers: headers), body)

@@ -1,3 +1,4 @@
+import FunctionRunner
 import DynamoDBTypes
 import EventSourceMapping
 import TableStore

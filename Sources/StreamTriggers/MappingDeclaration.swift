@@ -1,3 +1,5 @@
+import FunctionRunner
+import DynamoDBEndpoint
 import EventFilters
 import EventSourceMapping
 import DynamoDBTypes
@@ -5,16 +7,22 @@ import SAMTemplate
 
 /// One `Type: DynamoDB` event of a template function, turned into what a mapping needs: its name, settings,
 /// failure destination name and stream.
-struct MappingDeclaration: Sendable {
+public struct MappingDeclaration: Sendable {
     /// The function's logical ID.
-    var function: FunctionDefinition
+    public var function: FunctionDefinition
     /// The event as declared.
-    var event: StreamEventDefinition
+    public var event: StreamEventDefinition
     /// `<Function>.<Event>`.
-    var name: String { "\(function.logicalID).\(event.name)" }
+    /// A declaration of `function`'s `event`.
+    public init(function: FunctionDefinition, event: StreamEventDefinition) {
+        self.function = function
+        self.event = event
+    }
+
+    public var name: String { "\(function.logicalID).\(event.name)" }
 
     /// Every DynamoDB event of every function in `template`, in template order.
-    static func all(in template: Template) -> [MappingDeclaration] {
+    public static func all(in template: Template) -> [MappingDeclaration] {
         template.functions.flatMap { function in
             function.streamEvents.map { MappingDeclaration(function: function, event: $0) }
         }
@@ -22,7 +30,7 @@ struct MappingDeclaration: Sendable {
 
     /// The hash key of the template table whose stream the mapping reads (`nil` for a stream given by ARN): the
     /// attribute lanes split records by.
-    func partitionKey(in template: Template) -> String? {
+    public func partitionKey(in template: Template) -> String? {
         guard case .table(let reference) = event.stream else { return nil }
         return template.tables.first { $0.logicalID == reference.tableLogicalID }?.keySchema.partitionKey
     }
@@ -30,7 +38,7 @@ struct MappingDeclaration: Sendable {
     /// The mapping's settings; FilterCriteria compiled.
     ///
     /// - Throws: ``MappingDeclarationError`` naming the template path of a pattern Lambda would reject.
-    func settings(templatePath: String) throws(MappingDeclarationError) -> MappingSettings {
+    public func settings(templatePath: String) throws(MappingDeclarationError) -> MappingSettings {
         var filter: (any RecordFilter)?
         if !event.filters.isEmpty {
             do {
@@ -54,7 +62,7 @@ struct MappingDeclaration: Sendable {
 
     /// The on-failure destination's name: the queue's logical ID, the last part of its ARN, or — with no
     /// destination — the mapping's own name (Lambda would drop the batch; the emulator keeps it).
-    var destinationName: String {
+    public var destinationName: String {
         switch event.onFailure?.destination {
         case .resource(let logicalID, _): logicalID
         case .arn(let arn): String(arn.split(whereSeparator: { $0 == ":" || $0 == "/" }).last ?? Substring(arn))

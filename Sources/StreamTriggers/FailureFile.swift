@@ -1,3 +1,5 @@
+import FunctionRunner
+import DynamoDBEndpoint
 import DynamoDBTypes
 import EventSourceMapping
 import Synchronization
@@ -10,15 +12,15 @@ import Foundation
 /// An on-failure destination kept as a JSON Lines file under `<state>/failures/`: one invocation record per
 /// discarded batch, appended and fsynced before the mapping moves past the batch. In-memory sessions print the
 /// record on the console instead, so a discarded batch is never silent.
-final class FailureFile: FailureDestination {
-    let name: String
+public final class FailureFile: FailureDestination {
+    public let name: String
     /// The file, or `nil` for in-memory sessions.
     let path: String?
     private let console: Console
     private let lock = Mutex(())
 
     /// The destination called `destinationName` (a queue's logical ID or ARN name) under `directory`.
-    init(destinationName: String, directory: String?, console: Console) {
+    public init(destinationName: String, directory: String?, console: Console) {
         let file = Self.fileName(for: destinationName)
         self.path = directory.map { URL(fileURLWithPath: $0).appendingPathComponent(file).path }
         self.name = path ?? "the console (in-memory session)"
@@ -26,7 +28,7 @@ final class FailureFile: FailureDestination {
     }
 
     /// `<name>.jsonl` with anything but letters, digits, `-`, `_` and `.` replaced by `_`.
-    static func fileName(for destinationName: String) -> String {
+    public static func fileName(for destinationName: String) -> String {
         let safe = destinationName.unicodeScalars.map { scalar -> Character in
             let allowed = CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar)
             return allowed && scalar.isASCII ? Character(scalar) : "_"
@@ -34,7 +36,7 @@ final class FailureFile: FailureDestination {
         return String(safe) + ".jsonl"
     }
 
-    func deliver(_ record: OnFailureRecord) async throws {
+    public func deliver(_ record: OnFailureRecord) async throws {
         var line = try OrderedJSONEncoder().encode(record)
         guard let path else {
             console.write(line: "lambda-local: on-failure record: \(String(decoding: line, as: UTF8.self))")

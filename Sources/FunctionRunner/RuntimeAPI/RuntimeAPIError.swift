@@ -1,4 +1,4 @@
-import HTTPTypes
+import NIOHTTP1
 
 /// The Runtime API's rejections, with the status, `errorType` and message the Runtime Interface Emulator uses.
 enum RuntimeAPIError: Error, Equatable {
@@ -11,11 +11,11 @@ enum RuntimeAPIError: Error, Equatable {
     /// The environment is shutting down; the runtime should exit.
     case containerError
 
-    var status: HTTPResponse.Status {
+    var status: HTTPResponseStatus {
         switch self {
         case .invalidRequestID: .badRequest
         case .invalidStateTransition: .forbidden
-        case .payloadTooLarge: .contentTooLarge
+        case .payloadTooLarge: .payloadTooLarge
         case .containerError: .internalServerError
         }
     }
