@@ -36,6 +36,8 @@ public struct EmbeddedServices: Sendable {
         var reusesEnvironments = true
         /// Print the `lambda-local: DynamoDB on …` line (as `start` does).
         var announces = false
+        /// Functions (logical IDs or names) whose process the user starts under a debugger.
+        var debugFunctions: [String] = []
     }
 
     /// Adds a service to the running group; it is stopped before the ones already there.
@@ -102,13 +104,16 @@ public struct EmbeddedServices: Sendable {
                     console: console, maxEnvironments: max(options.maxEnvironments, 1),
                     reusesEnvironments: options.reusesEnvironments, ledger: ledger,
                     serviceEnvironment: DynamoDBAPIServer.clientEnvironment(host: host, port: port),
-                    streamARN: tables.streamARNResolver { template.tableARN(tableName: $0.tableName) })
+                    streamARN: tables.streamARNResolver { template.tableARN(tableName: $0.tableName) },
+                    debugged: Set(options.debugFunctions))
                 await group.addServiceUnlessShutdown(
                     .init(service: FunctionRunnerService(registry: registry), serviceName: "function runner"))
                 let services = EmbeddedServices(
                     store: store, tables: tables, registry: registry, logger: logger, group: group)
                 var run = BodyRun<Result>(registry: registry)
                 do {
+                    try await DebugAttachment.prepare(
+                        options.debugFunctions, registry: registry, workspace: workspace, state: state, console: console)
                     run.outcome = try await body(services).map { .success($0) }
                 } catch {
                     run.outcome = .failure(error)

@@ -24,6 +24,8 @@ public enum LocalEmulator {
         public var reusesEnvironments: Bool
         /// Another DynamoDB Streams endpoint for mappings whose stream is not one of the embedded tables'.
         public var remoteStreams: RemoteStreams?
+        /// Functions whose process the user starts under a debugger (`--debug-function`).
+        public var debugFunctions: [String] = []
 
         /// Options; the defaults are `lambda-local start`'s.
         public init(
@@ -48,7 +50,7 @@ public enum LocalEmulator {
         let host = options.host
         let services = EmbeddedServices.Options(
             host: host, dynamoDBPort: options.dynamoDBPort, maxEnvironments: options.maxEnvironments,
-            reusesEnvironments: options.reusesEnvironments, announces: true)
+            reusesEnvironments: options.reusesEnvironments, announces: true, debugFunctions: options.debugFunctions)
         let _: Bool? = try await EmbeddedServices.run(workspace, state: state, options: services, console: console) {
             services in
             let mappings = try await MappingSupervisor.make(

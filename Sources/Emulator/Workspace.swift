@@ -97,16 +97,19 @@ public struct Workspace: Sendable {
     /// A registry serving every function of the template, found by name or logical ID.
     ///
     /// `serviceEnvironment` (e.g. `AWS_ENDPOINT_URL_DYNAMODB`) is added to every function unless the template or
-    /// `--env-vars` sets the same variable; `streamARN` supplies live stream ARNs for `Fn::GetAtt Table.StreamArn`.
+    /// `--env-vars` sets the same variable; `streamARN` supplies live stream ARNs for `Fn::GetAtt Table.StreamArn`;
+    /// the functions named in `debugged` (logical IDs or names) run under the user's debugger.
     public func registry(
         console: Console, maxEnvironments: Int, reusesEnvironments: Bool = true, ledger: ProcessLedger? = nil,
-        serviceEnvironment: [String: String] = [:], streamARN: StreamARNResolver? = nil
+        serviceEnvironment: [String: String] = [:], streamARN: StreamARNResolver? = nil, debugged: Set<String> = []
     ) -> FunctionRegistry {
         let aliases = Dictionary(
             template.functions.map { ($0.logicalID, $0.functionName) }, uniquingKeysWith: { first, _ in first })
         let functions = template.functions.map { function in
             var configuration = configuration(for: function, streamARN: streamARN)
             configuration.environment.merge(serviceEnvironment) { own, _ in own }
+            configuration.runsUnderDebugger =
+                debugged.contains(function.logicalID) || debugged.contains(function.functionName)
             return configuration
         }
         return FunctionRegistry(

@@ -38,6 +38,13 @@ struct Start: AsyncParsableCommand {
             "A DynamoDB Streams endpoint (e.g. moto_server's) for mappings whose Stream ARN is not one of the template's tables.")
     var streamsEndpoint: String?
 
+    @Option(
+        name: .customLong("debug-function"),
+        help: ArgumentHelp(
+            "Start no process for this function (repeatable): its environment is printed and written to <state>/debug/<NAME>.env for you to launch it under a debugger; its invocations wait for it, with no timeout.",
+            valueName: "NAME"))
+    var debugFunctions: [String] = []
+
     @OptionGroup var options: FunctionOptions
 
     func validate() throws {
@@ -48,12 +55,12 @@ struct Start: AsyncParsableCommand {
         let console = Console()
         let workspace = try options.openWorkspace(console: console)
         let state: StateLocation? = inMemory ? .inMemory : stateDir.map { .directory($0) }
-        try await LocalEmulator.run(
-            workspace,
-            options: .init(
-                host: host, invokePort: port, dynamoDBPort: dynamodbPort, state: state, maxEnvironments: maxEnvironments,
-                reusesEnvironments: reuseEnvironments,
-                remoteStreams: streamsEndpoint.map { RemoteStreams(endpoint: $0, region: workspace.template.region) }),
-            console: console)
+        for name in debugFunctions { _ = try workspace.function(named: name) }
+        var emulatorOptions = LocalEmulator.Options(
+            host: host, invokePort: port, dynamoDBPort: dynamodbPort, state: state, maxEnvironments: maxEnvironments,
+            reusesEnvironments: reuseEnvironments,
+            remoteStreams: streamsEndpoint.map { RemoteStreams(endpoint: $0, region: workspace.template.region) })
+        emulatorOptions.debugFunctions = debugFunctions
+        try await LocalEmulator.run(workspace, options: emulatorOptions, console: console)
     }
 }

@@ -345,4 +345,27 @@ struct EnvironmentStateMachineTests {
         _ = starting.invoke(pending("b", caller: 8), now: at(1))
         #expect(trace(starting.shutdown(now: at(2))) == ["close listener", "terminate", "undelivered 8"])
     }
+
+    // MARK: A runtime under a debugger
+
+    @Test("under a debugger, a new runtime's /next fails the vanished one's unanswered invocation and takes over")
+    func debuggerTakeover() {
+        var machine = Machine(spawnedAt: start, runtimeCanBeReplaced: true)
+        _ = machine.next(id: 1, runtime: 1, now: at(10))
+        _ = machine.invoke(pending("a", caller: 7), now: at(20))
+        _ = machine.invoke(pending("b", caller: 8), now: at(21))
+        let effects = machine.next(id: 2, runtime: 2, now: at(30)) { ByteBuffer(string: "gone \($0)") }
+        #expect(
+            trace(effects) == [
+                "cancel timer a", "answer 7 gone a (Unhandled)", "finish a +init", "timer b", "deliver b to 2",
+            ])
+    }
+
+    @Test("under a debugger, a second /next replaces the first (whose process is gone)")
+    func debuggerReplacesPoller() {
+        var machine = Machine(spawnedAt: start, runtimeCanBeReplaced: true)
+        _ = machine.next(id: 1, runtime: 1, now: at(10))
+        #expect(trace(machine.next(id: 2, runtime: 2, now: at(20))) == ["reject 1 containerError"])
+        #expect(stateName(machine) == "polling 2")
+    }
 }

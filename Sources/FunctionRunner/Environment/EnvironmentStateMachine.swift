@@ -95,8 +95,14 @@ struct EnvironmentStateMachine<Runtime, Caller> {
     private(set) var initDuration: Duration?
     private var hasReportedInit = false
     private let spawnedAt: ContinuousClock.Instant
+    /// Whether a new runtime may take over from one that vanished without a word (a process the user runs under a
+    /// debugger and restarts): its unanswered invocation then fails as if the process had exited.
+    private let runtimeCanBeReplaced: Bool
 
-    init(spawnedAt: ContinuousClock.Instant) { self.spawnedAt = spawnedAt }
+    init(spawnedAt: ContinuousClock.Instant, runtimeCanBeReplaced: Bool = false) {
+        self.spawnedAt = spawnedAt
+        self.runtimeCanBeReplaced = runtimeCanBeReplaced
+    }
 
     /// Whether the environment can still take an invocation.
     var isAlive: Bool {
@@ -159,7 +165,11 @@ struct EnvironmentStateMachine<Runtime, Caller> {
     // MARK: Runtime API side
 
     /// `GET /runtime/invocation/next`: ends the previous invocation, then hands over the next one or waits.
-    mutating func next(id: Int, runtime: Runtime, now: ContinuousClock.Instant) -> [Effect] {
+    /// `abandonedPayload` is the error an unanswered invocation gets when a replacement runtime takes over.
+    mutating func next(
+        id: Int, runtime: Runtime, now: ContinuousClock.Instant,
+        abandonedPayload: (String) -> ByteBuffer = { _ in ByteBuffer() }
+    ) -> [Effect] {
         switch state {
         case .initializing(let pending, _):
             initDuration = now - spawnedAt
@@ -167,12 +177,19 @@ struct EnvironmentStateMachine<Runtime, Caller> {
         case .ready(let pending):
             return pollOrDeliver(pending, id: id, runtime: runtime, effects: [], now: now)
         case .invoking(let active, let pending):
-            guard active.result != nil else { return [.rejectRuntime(runtime, .invalidStateTransition)] }
+            guard active.result != nil else {
+                guard runtimeCanBeReplaced else { return [.rejectRuntime(runtime, .invalidStateTransition)] }
+                let ended = failActive(active, exitPayload: abandonedPayload, now: now)
+                return pollOrDeliver(pending, id: id, runtime: runtime, effects: ended, now: now)
+            }
             let ended: [Effect] = [.cancelTimer(requestID: active.requestID), .finish(finished(active, now: now))]
             return pollOrDeliver(pending, id: id, runtime: runtime, effects: ended, now: now)
-        case .polling:
-            // One `/next` at a time: a second while the first still waits is a runtime bug.
-            return [.rejectRuntime(runtime, .invalidStateTransition)]
+        case .polling(_, let waiting):
+            // One `/next` at a time: a second while the first still waits is a runtime bug, unless a new runtime
+            // replaces one that vanished.
+            guard runtimeCanBeReplaced else { return [.rejectRuntime(runtime, .invalidStateTransition)] }
+            state = .polling(id: id, runtime: runtime)
+            return [.rejectRuntime(waiting, .containerError)]
         case .draining, .dead:
             return [.rejectRuntime(runtime, .containerError)]
         }

@@ -48,8 +48,12 @@ final class ExecutionEnvironment: Sendable {
         self.configuration = configuration
         self.log = InvocationLog(console: console)
         self.eventLoop = eventLoop
-        self.inner = Mutex(Inner(machine: Machine(spawnedAt: .now)))
+        self.inner = Mutex(
+            Inner(machine: Machine(spawnedAt: .now, runtimeCanBeReplaced: configuration.runsUnderDebugger)))
     }
+
+    /// How far ahead the deadline of a debugged invocation lies: far enough that no breakpoint runs out of time.
+    static let debuggerDeadline: Int64 = 24 * 3600 * 1000
 
     /// Starts a Runtime API server and the function's process.
     /// - Throws: when the Runtime API server cannot listen; a process that cannot start is reported like an exit.
@@ -60,8 +64,19 @@ final class ExecutionEnvironment: Sendable {
         let environment = ExecutionEnvironment(configuration: configuration, console: console, eventLoop: eventLoop)
         let server = try await RuntimeAPIServer.start(environment: environment, group: eventLoop)
         environment.inner.withLock { $0.server = server }
-        await environment.launch(port: server.port, ledger: ledger)
+        if configuration.runsUnderDebugger {
+            environment.log.begin()
+        } else {
+            await environment.launch(port: server.port, ledger: ledger)
+        }
         return environment
+    }
+
+    /// The environment a runtime process of this function must be started with: `AWS_LAMBDA_RUNTIME_API` for this
+    /// environment's listener and everything else the emulator would set (for `--debug-function`).
+    var runtimeVariables: [String: String] {
+        let port = inner.withLock { $0.server?.port ?? 0 }
+        return ProcessEnvironment.variables(for: configuration, runtimeAPIPort: port)
     }
 
     private func launch(port: Int, ledger: ProcessLedger?) async {
@@ -107,6 +122,11 @@ final class ExecutionEnvironment: Sendable {
     /// Stops the environment: asks the process to stop (SIGTERM), kills it after ``terminationGrace``, and waits
     /// until it is gone.
     func shutdown() async {
+        if configuration.runsUnderDebugger {
+            // The runtime is the user's process: stop serving it, and fail what it was running.
+            perform { $0.shutdown(now: .now) }
+            return processExited(.exited(0))
+        }
         await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
             let gone = inner.withLock { inner in
                 if inner.exited { return true }
@@ -130,7 +150,11 @@ final class ExecutionEnvironment: Sendable {
 
     /// `GET /runtime/invocation/next`: ends the previous invocation; `waiter` gets the next one, now or later.
     func next(id: Int, waiter: @escaping RuntimeWaiter) {
-        perform { $0.next(id: id, runtime: waiter, now: .now) }
+        perform {
+            $0.next(id: id, runtime: waiter, now: .now) { requestID in
+                LambdaErrorPayload.exitError(requestID: requestID, termination: .exited(0))
+            }
+        }
     }
 
     /// The connection of a waiting `/next` closed.
@@ -244,7 +268,9 @@ final class ExecutionEnvironment: Sendable {
                 log.append(InvocationReport.start(requestID: delivery.requestID))
                 let invocation = InvocationDelivery(
                     requestID: delivery.requestID,
-                    deadlineMillis: Int64(Date().timeIntervalSince1970 * 1000) + Int64(configuration.timeoutSeconds) * 1000,
+                    deadlineMillis: Int64(Date().timeIntervalSince1970 * 1000)
+                        + (configuration.runsUnderDebugger
+                            ? Self.debuggerDeadline : Int64(configuration.timeoutSeconds) * 1000),
                     functionARN: configuration.arn, traceID: TraceID.generate(),
                     clientContext: delivery.request.clientContext, cognitoIdentity: delivery.request.cognitoIdentity,
                     payload: delivery.request.payload)
@@ -263,6 +289,8 @@ final class ExecutionEnvironment: Sendable {
                     _ = writeEnd(finished, inner: &inner)
                 }
             case .startTimer(let requestID):
+                // Under a debugger the function may stop at a breakpoint for as long as it likes.
+                if configuration.runsUnderDebugger { continue }
                 let seconds = Int64(configuration.timeoutSeconds)
                 inner.timers[requestID] = eventLoop.scheduleTask(in: .seconds(seconds)) { [weak self] in
                     self?.timedOut(requestID: requestID)

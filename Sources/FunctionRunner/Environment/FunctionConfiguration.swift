@@ -20,6 +20,9 @@ public struct FunctionConfiguration: Sendable, Equatable {
     public var region: String
     /// The account ID used in ARNs.
     public var accountID: String
+    /// The emulator starts no process for this function: one the user starts (under a debugger) with the printed
+    /// environment serves it, with no timeout enforced (`start --debug-function`).
+    public var runsUnderDebugger = false
 
     /// Creates a configuration; defaults follow AWS and SAM (3 s, 128 MB, us-east-1, account 123456789012).
     public init(

@@ -35,7 +35,8 @@ public final class FunctionPool: Sendable {
     ) {
         self.configuration = configuration
         self.console = console
-        self.maxEnvironments = max(1, maxEnvironments)
+        // A function under a debugger has one environment: the process the user runs.
+        self.maxEnvironments = configuration.runsUnderDebugger ? 1 : max(1, maxEnvironments)
         self.reusesEnvironments = reusesEnvironments
         self.ledger = ledger
     }
@@ -52,6 +53,16 @@ public final class FunctionPool: Sendable {
             if case .completed(let result) = outcome { return result }
             if Task.isCancelled { throw .shuttingDown }
         }
+    }
+
+    /// For a function that runs under a debugger: sets up its one environment now (its Runtime API listening) and
+    /// returns the variables the user's process must be started with.
+    /// - Throws: ``InvokeError/environmentFailed(_:)`` when the Runtime API cannot listen.
+    public func prepareForDebugger() async throws(InvokeError) -> [String: String] {
+        precondition(configuration.runsUnderDebugger, "only a function under a debugger is prepared ahead")
+        let environment = try await acquire()
+        release(environment)
+        return environment.runtimeVariables
     }
 
     /// How many environments exist now (busy, idle or starting).
@@ -192,7 +203,7 @@ public final class FunctionPool: Sendable {
         let (waiter, drained, stop) = state.withLock { state in
             state.busy -= 1
             var stop = false
-            if !state.isShutDown, reusesEnvironments, alive {
+            if !state.isShutDown, reusesEnvironments || configuration.runsUnderDebugger, alive {
                 state.idle.append(environment)
             } else {
                 state.running[ObjectIdentifier(environment)] = nil
