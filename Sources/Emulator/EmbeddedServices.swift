@@ -22,6 +22,8 @@ public struct EmbeddedServices: Sendable {
     let registry: FunctionRegistry
     /// The logger the servers and the group write to (through the console).
     let logger: Logger
+    /// What every function's environment gets to reach the embedded DynamoDB.
+    let serviceEnvironment: [String: String]
     private let group: ServiceGroup
 
     /// How long the group lets its parts stop on their own before it cancels them.
@@ -100,16 +102,18 @@ public struct EmbeddedServices: Sendable {
                 var iterator = ports.makeAsyncIterator()
                 // No port: the endpoint could not listen, and the group reports why.
                 guard let port = await iterator.next() else { return nil }
+                let serviceEnvironment = DynamoDBAPIServer.clientEnvironment(host: host, port: port)
                 let registry = workspace.registry(
                     console: console, maxEnvironments: max(options.maxEnvironments, 1),
                     reusesEnvironments: options.reusesEnvironments, ledger: ledger,
-                    serviceEnvironment: DynamoDBAPIServer.clientEnvironment(host: host, port: port),
+                    serviceEnvironment: serviceEnvironment,
                     streamARN: tables.streamARNResolver { template.tableARN(tableName: $0.tableName) },
                     debugged: Set(options.debugFunctions))
                 await group.addServiceUnlessShutdown(
                     .init(service: FunctionRunnerService(registry: registry), serviceName: "function runner"))
                 let services = EmbeddedServices(
-                    store: store, tables: tables, registry: registry, logger: logger, group: group)
+                    store: store, tables: tables, registry: registry, logger: logger,
+                    serviceEnvironment: serviceEnvironment, group: group)
                 var run = BodyRun<Result>(registry: registry)
                 do {
                     try await DebugAttachment.prepare(

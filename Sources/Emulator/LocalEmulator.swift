@@ -26,6 +26,8 @@ public enum LocalEmulator {
         public var remoteStreams: RemoteStreams?
         /// Functions whose process the user starts under a debugger (`--debug-function`).
         public var debugFunctions: [String] = []
+        /// `--watch`: how to re-open the workspace when the template changes; `nil` watches nothing.
+        public var watch: WorkspaceOptions?
 
         /// Options; the defaults are `lambda-local start`'s.
         public init(
@@ -53,13 +55,26 @@ public enum LocalEmulator {
             reusesEnvironments: options.reusesEnvironments, announces: true, debugFunctions: options.debugFunctions)
         let _: Bool? = try await EmbeddedServices.run(workspace, state: state, options: services, console: console) {
             services in
-            let mappings = try await MappingSupervisor.make(
-                template: template, tables: services.tables, store: services.store, registry: services.registry,
-                stateDirectory: state.directoryPath, remote: options.remoteStreams, console: console)
-            if !mappings.mappings.isEmpty {
-                let names = mappings.mappings.map(\.identity.name).joined(separator: ", ")
-                console.write(line: "lambda-local: event source mappings: \(names)")
-                await services.add(MappingService(supervisor: mappings), name: "event source mappings")
+            let factory: MappingHost.Factory = { template, tables in
+                try await MappingSupervisor.make(
+                    template: template, tables: tables, store: services.store, registry: services.registry,
+                    stateDirectory: state.directoryPath, remote: options.remoteStreams, console: console)
+            }
+            let mappings = MappingHost(
+                supervisor: try await factory(template, services.tables), factory: factory, console: console)
+            let names = mappings.supervisor.mappings.map(\.identity.name)
+            if !names.isEmpty {
+                console.write(line: "lambda-local: event source mappings: \(names.joined(separator: ", "))")
+            }
+            if !names.isEmpty || options.watch != nil {
+                await services.add(mappings, name: "event source mappings")
+            }
+            if let watch = options.watch {
+                let watcher = WatchService(
+                    workspaceOptions: watch, initial: workspace, registry: services.registry, store: services.store,
+                    serviceEnvironment: services.serviceEnvironment, debugged: Set(options.debugFunctions),
+                    mappings: mappings, console: console)
+                await services.add(watcher, name: "file watcher")
             }
             let server = InvokeAPIServer(
                 registry: services.registry, region: template.region, accountID: template.accountID, console: console,

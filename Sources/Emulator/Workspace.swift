@@ -103,6 +103,18 @@ public struct Workspace: Sendable {
         console: Console, maxEnvironments: Int, reusesEnvironments: Bool = true, ledger: ProcessLedger? = nil,
         serviceEnvironment: [String: String] = [:], streamARN: StreamARNResolver? = nil, debugged: Set<String> = []
     ) -> FunctionRegistry {
+        let (functions, aliases) = functionConfigurations(
+            serviceEnvironment: serviceEnvironment, streamARN: streamARN, debugged: debugged)
+        return FunctionRegistry(
+            functions: functions, aliases: aliases, console: console,
+            maxEnvironments: maxEnvironments, reusesEnvironments: reusesEnvironments, ledger: ledger)
+    }
+
+    /// Every function's configuration as ``registry(console:maxEnvironments:reusesEnvironments:ledger:serviceEnvironment:streamARN:debugged:)``
+    /// sets it up, and the logical IDs as aliases of the function names.
+    public func functionConfigurations(
+        serviceEnvironment: [String: String] = [:], streamARN: StreamARNResolver? = nil, debugged: Set<String> = []
+    ) -> (functions: [FunctionConfiguration], aliases: [String: String]) {
         let aliases = Dictionary(
             template.functions.map { ($0.logicalID, $0.functionName) }, uniquingKeysWith: { first, _ in first })
         let functions = template.functions.map { function in
@@ -112,9 +124,7 @@ public struct Workspace: Sendable {
                 debugged.contains(function.logicalID) || debugged.contains(function.functionName)
             return configuration
         }
-        return FunctionRegistry(
-            functions: functions, aliases: aliases, console: console,
-            maxEnvironments: maxEnvironments, reusesEnvironments: reusesEnvironments, ledger: ledger)
+        return (functions, aliases)
     }
 }
 

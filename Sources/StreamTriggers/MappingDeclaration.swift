@@ -7,7 +7,7 @@ import SAMTemplate
 
 /// One `Type: DynamoDB` event of a template function, turned into what a mapping needs: its name, settings,
 /// failure destination name and stream.
-public struct MappingDeclaration: Sendable {
+public struct MappingDeclaration: Sendable, Equatable {
     /// The function's logical ID.
     public var function: FunctionDefinition
     /// The event as declared.

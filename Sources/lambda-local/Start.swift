@@ -45,6 +45,12 @@ struct Start: AsyncParsableCommand {
             valueName: "NAME"))
     var debugFunctions: [String] = []
 
+    @Flag(
+        help:
+            "Watch the template and every function's sources: rebuild and swap a function when its sources change, apply template changes without a restart."
+    )
+    var watch = false
+
     @OptionGroup var options: FunctionOptions
 
     func validate() throws {
@@ -61,6 +67,7 @@ struct Start: AsyncParsableCommand {
             reusesEnvironments: reuseEnvironments,
             remoteStreams: streamsEndpoint.map { RemoteStreams(endpoint: $0, region: workspace.template.region) })
         emulatorOptions.debugFunctions = debugFunctions
+        if watch { emulatorOptions.watch = options.template.workspaceOptions(envVars: options.envVars) }
         try await LocalEmulator.run(workspace, options: emulatorOptions, console: console)
     }
 }

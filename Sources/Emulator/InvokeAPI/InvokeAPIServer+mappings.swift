@@ -24,7 +24,7 @@ extension InvokeAPIServer {
             return Self.json(configuration)
         }
         router.get("/lambda-local/status") { _, _ in
-            Self.json(StatusDocument(mappings: await mappings?.statuses() ?? []))
+            Self.json(StatusDocument(mappings: await mappings?.supervisor.statuses() ?? []))
         }
     }
 
@@ -38,7 +38,7 @@ extension InvokeAPIServer {
     }
 
     private func configurations() -> [EventSourceMappingConfiguration] {
-        guard let mappings else { return [] }
+        guard let mappings = mappings?.supervisor else { return [] }
         return zip(mappings.mappings, mappings.declarations).map { mapping, declaration in
             EventSourceMappingConfiguration(
                 mapping: mapping, declaration: declaration, region: region, accountID: accountID, started: started)

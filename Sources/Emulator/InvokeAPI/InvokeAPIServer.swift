@@ -15,13 +15,13 @@ public struct InvokeAPIServer: Sendable {
     let accountID: String
     let console: Console
     /// The running event source mappings, served by the event-source-mappings routes and `/lambda-local/status`.
-    let mappings: MappingSupervisor?
+    let mappings: MappingHost?
     let started = Date()
 
     /// A server over `registry`'s functions (and `mappings`, when the emulator runs any).
-    public init(
+    init(
         registry: FunctionRegistry, region: String, accountID: String, console: Console,
-        mappings: MappingSupervisor? = nil
+        mappings: MappingHost? = nil
     ) {
         self.registry = registry
         self.region = region

@@ -63,7 +63,7 @@ public struct FunctionBuilder: Sendable {
         console.write(line: "Building \(product) (\(configuration.rawValue))…")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "build", "--package-path", packageRoot, "--product", product, "-c", configuration.rawValue]
+        process.arguments = buildArguments(product: product)
         process.standardOutput = FileHandle.standardError
         process.standardError = FileHandle.standardError
         process.standardInput = FileHandle.nullDevice
@@ -72,6 +72,16 @@ public struct FunctionBuilder: Sendable {
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             throw BuildError(product: product, status: process.terminationStatus)
         }
+        markBuilt(product)
+    }
+
+    /// `swift build` for one product of the package, in this builder's configuration.
+    func buildArguments(product: String) -> [String] {
+        ["swift", "build", "--package-path", packageRoot, "--product", product, "-c", configuration.rawValue]
+    }
+
+    /// Records that `product` was built now, so ``needsBuild(handler:codeURI:)`` does not build it again.
+    func markBuilt(_ product: String) {
         let stamp = stampPath(product)
         try? FileManager.default.createDirectory(
             atPath: (stamp as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

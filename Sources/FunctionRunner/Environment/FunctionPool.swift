@@ -7,17 +7,21 @@ import Synchronization
 /// environment once ``maxEnvironments`` are running (a local resource bound, not an AWS quota). Taking a warm
 /// environment is a lock, not an actor hop; a caller that waits for one can be cancelled.
 public final class FunctionPool: Sendable {
-    /// The function this pool runs.
-    public let configuration: FunctionConfiguration
+    /// The function this pool runs, as configured now (``renew(configuration:)`` changes it).
+    public var configuration: FunctionConfiguration { state.withLock { $0.configuration } }
     /// The most environments running at once when no reservation is set.
     public let maxEnvironments: Int
     /// Whether an environment is kept warm for the next invocation (`false`: every invocation is a cold start).
     public let reusesEnvironments: Bool
     private let console: Console
     private let ledger: ProcessLedger?
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     private struct State {
+        var configuration: FunctionConfiguration
+        /// Environments started before the last ``renew(configuration:)`` are not reused.
+        var generation = 0
+        var generations: [ObjectIdentifier: Int] = [:]
         var idle: [ExecutionEnvironment] = []
         var running: [ObjectIdentifier: ExecutionEnvironment] = [:]
         var starting = 0
@@ -33,7 +37,7 @@ public final class FunctionPool: Sendable {
         configuration: FunctionConfiguration, console: Console, maxEnvironments: Int = 8, reusesEnvironments: Bool = true,
         ledger: ProcessLedger? = nil
     ) {
-        self.configuration = configuration
+        self.state = Mutex(State(configuration: configuration))
         self.console = console
         // A function under a debugger has one environment: the process the user runs.
         self.maxEnvironments = configuration.runsUnderDebugger ? 1 : max(1, maxEnvironments)
@@ -63,6 +67,22 @@ public final class FunctionPool: Sendable {
         let environment = try await acquire()
         release(environment)
         return environment.runtimeVariables
+    }
+
+    /// Serves the function's new version: invocations from now on run in fresh environments (started from
+    /// `configuration`, or the same configuration when its executable was rebuilt in place); invocations in flight
+    /// finish in their old environments, which then stop; idle old environments stop now (SIGTERM, then SIGKILL).
+    public func renew(configuration: FunctionConfiguration? = nil) async {
+        let retired = state.withLock { state in
+            state.generation += 1
+            if let configuration { state.configuration = configuration }
+            defer { state.idle.removeAll() }
+            for environment in state.idle { state.running[ObjectIdentifier(environment)] = nil }
+            return state.idle
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for environment in retired { group.addTask { await environment.shutdown() } }
+        }
     }
 
     /// How many environments exist now (busy, idle or starting).
@@ -130,7 +150,7 @@ public final class FunctionPool: Sendable {
                     state.running[ObjectIdentifier(environment)] = nil
                 }
                 let count = state.running.count + state.starting
-                if let reserved = configuration.reservedConcurrency, count >= reserved { throw .throttled }
+                if let reserved = state.configuration.reservedConcurrency, count >= reserved { throw .throttled }
                 guard count < maxEnvironments else { return .wait }
                 state.starting += 1
                 return .start
@@ -148,11 +168,13 @@ public final class FunctionPool: Sendable {
 
     private func startEnvironment() async throws(InvokeError) -> ExecutionEnvironment {
         do {
+            let (configuration, generation) = state.withLock { ($0.configuration, $0.generation) }
             let environment = try await ExecutionEnvironment.start(
                 configuration: configuration, console: console, ledger: ledger)
             let shutDown = state.withLock { state in
                 state.starting -= 1
                 state.running[ObjectIdentifier(environment)] = environment
+                state.generations[ObjectIdentifier(environment)] = generation
                 state.busy += 1
                 return state.isShutDown
             }
@@ -203,11 +225,14 @@ public final class FunctionPool: Sendable {
         let (waiter, drained, stop) = state.withLock { state in
             state.busy -= 1
             var stop = false
-            if !state.isShutDown, reusesEnvironments || configuration.runsUnderDebugger, alive {
+            let key = ObjectIdentifier(environment)
+            let current = state.generations[key] == state.generation
+            if !state.isShutDown, current, reusesEnvironments || state.configuration.runsUnderDebugger, alive {
                 state.idle.append(environment)
             } else {
-                state.running[ObjectIdentifier(environment)] = nil
-                stop = !reusesEnvironments && alive
+                state.running[key] = nil
+                state.generations[key] = nil
+                stop = alive && (!reusesEnvironments || !current)
             }
             let waiter = state.waiters.isEmpty ? nil : state.waiters.removeFirst()
             var drained: [CheckedContinuation<Void, Never>] = []

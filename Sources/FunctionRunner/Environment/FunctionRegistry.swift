@@ -1,8 +1,21 @@
-/// The functions the emulator serves, found by name, logical ID or ARN.
-public struct FunctionRegistry: Sendable {
-    private let pools: [String: FunctionPool]
+import Synchronization
+
+/// The functions the emulator serves, found by name, logical ID or ARN; under `start --watch` the set changes while
+/// the emulator runs (``update(functions:aliases:)``).
+public final class FunctionRegistry: Sendable {
+    private struct Entries {
+        var pools: [String: FunctionPool] = [:]
+        var all: [FunctionPool] = []
+    }
+
+    private let entries: Mutex<Entries>
+    private let console: Console
+    private let maxEnvironments: Int
+    private let reusesEnvironments: Bool
+    private let ledger: ProcessLedger?
+
     /// Every function's pool, in template order.
-    public let all: [FunctionPool]
+    public var all: [FunctionPool] { entries.withLock { $0.all } }
 
     /// A registry over `functions`; `aliases` maps extra names (e.g. logical IDs) to function names; `ledger` records
     /// the processes started.
@@ -10,30 +23,83 @@ public struct FunctionRegistry: Sendable {
         functions: [FunctionConfiguration], aliases: [String: String] = [:], console: Console, maxEnvironments: Int = 8,
         reusesEnvironments: Bool = true, ledger: ProcessLedger? = nil
     ) {
-        var pools: [String: FunctionPool] = [:]
-        var all: [FunctionPool] = []
-        for function in functions {
-            let pool = FunctionPool(
-                configuration: function, console: console, maxEnvironments: maxEnvironments,
+        self.console = console
+        self.maxEnvironments = maxEnvironments
+        self.reusesEnvironments = reusesEnvironments
+        self.ledger = ledger
+        let make = { (configuration: FunctionConfiguration) in
+            FunctionPool(
+                configuration: configuration, console: console, maxEnvironments: maxEnvironments,
                 reusesEnvironments: reusesEnvironments, ledger: ledger)
-            pools[function.name] = pool
-            all.append(pool)
         }
-        for (alias, name) in aliases where pools[alias] == nil { pools[alias] = pools[name] }
-        self.pools = pools
-        self.all = all
+        self.entries = Mutex(Self.entries(pools: functions.map(make), aliases: aliases))
+    }
+
+    /// A pool set up as the registry's first ones were.
+    private func makePool(_ configuration: FunctionConfiguration) -> FunctionPool {
+        FunctionPool(
+            configuration: configuration, console: console, maxEnvironments: maxEnvironments,
+            reusesEnvironments: reusesEnvironments, ledger: ledger)
+    }
+
+    private static func entries(pools: [FunctionPool], aliases: [String: String]) -> Entries {
+        var entries = Entries(all: pools)
+        for pool in pools { entries.pools[pool.configuration.name] = pool }
+        for (alias, name) in aliases where entries.pools[alias] == nil { entries.pools[alias] = entries.pools[name] }
+        return entries
     }
 
     /// The pool for a bare function name or logical ID (parse ARNs and qualifiers with ``FunctionName`` first).
     public func pool(named name: String) -> FunctionPool? {
-        pools[name]
+        entries.withLock { $0.pools[name] }
+    }
+
+    /// What ``update(functions:aliases:)`` changed, by function name.
+    public struct Changes: Sendable, Equatable {
+        public var added: [String] = []
+        public var removed: [String] = []
+        public var reconfigured: [String] = []
+        /// Whether nothing changed.
+        public var isEmpty: Bool { added.isEmpty && removed.isEmpty && reconfigured.isEmpty }
+    }
+
+    /// Serves `functions` from now on: new functions get pools; a function whose configuration changed keeps its
+    /// pool, which renews its environments; a function no longer there stops (its invocations in flight finish).
+    public func update(functions: [FunctionConfiguration], aliases: [String: String]) async -> Changes {
+        var changes = Changes()
+        var renewals: [(FunctionPool, FunctionConfiguration)] = []
+        let removed = entries.withLock { entries -> [FunctionPool] in
+            let old = Dictionary(entries.all.map { ($0.configuration.name, $0) }, uniquingKeysWith: { first, _ in first })
+            var pools: [FunctionPool] = []
+            for configuration in functions {
+                if let pool = old[configuration.name] {
+                    if pool.configuration != configuration {
+                        renewals.append((pool, configuration))
+                        changes.reconfigured.append(configuration.name)
+                    }
+                    pools.append(pool)
+                } else {
+                    pools.append(makePool(configuration))
+                    changes.added.append(configuration.name)
+                }
+            }
+            let kept = Set(functions.map(\.name))
+            let removed = entries.all.filter { !kept.contains($0.configuration.name) }
+            changes.removed = removed.map(\.configuration.name)
+            entries = Self.entries(pools: pools, aliases: aliases)
+            return removed
+        }
+        for (pool, configuration) in renewals { await pool.renew(configuration: configuration) }
+        for pool in removed { await pool.shutdown(grace: .seconds(30)) }
+        return changes
     }
 
     /// Stops every function's environments, all at once: invocations in flight may finish for up to `grace`, then
     /// every runtime gets SIGTERM and, 500 ms later, SIGKILL. Returns when their processes are gone.
     public func shutdown(grace: Duration = .zero) async {
+        let pools = all
         await withTaskGroup(of: Void.self) { group in
-            for pool in all { group.addTask { await pool.shutdown(grace: grace) } }
+            for pool in pools { group.addTask { await pool.shutdown(grace: grace) } }
         }
     }
 }
