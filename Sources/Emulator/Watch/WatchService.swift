@@ -132,9 +132,8 @@ struct WatchService: Service, CustomStringConvertible {
         return parts.isEmpty ? "no change to functions or mappings" : parts.joined(separator: "; ")
     }
 
+    /// Seconds with two decimals, e.g. `3.84 s` (what `scripts/bench-watch.sh` subtracts).
     static func seconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let tenths = Int((Double(seconds) + Double(attoseconds) / 1e18) * 10 + 0.5)
-        return "\(tenths / 10).\(tenths % 10) s"
+        "\(InvocationReport.twoDecimals(InvocationReport.milliseconds(duration) / 1000)) s"
     }
 }

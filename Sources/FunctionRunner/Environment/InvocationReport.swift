@@ -1,5 +1,5 @@
 /// The lines Lambda writes around each invocation, in AWS's exact format.
-enum InvocationReport {
+public enum InvocationReport {
     /// `START RequestId: <id> Version: $LATEST`
     static func start(requestID: String) -> String { "START RequestId: \(requestID) Version: $LATEST" }
 
@@ -25,12 +25,14 @@ enum InvocationReport {
         "\(timestamp) \(requestID) Task timed out after \(seconds).00 seconds"
     }
 
-    static func milliseconds(_ duration: Duration) -> Double {
+    /// A duration in milliseconds.
+    public static func milliseconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 
-    static func twoDecimals(_ value: Double) -> String {
+    /// `value` with exactly two decimals, rounded (`3.10`).
+    public static func twoDecimals(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         let fraction = hundredths % 100
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
