@@ -34,9 +34,11 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: strict),
+        // The Runtime API's paths and header names, shared by the handler library and the emulator.
+        .target(name: "RuntimeAPIWire", swiftSettings: strict),
         .target(
             name: "LambdaRuntime",
-            dependencies: ["CCurl", "CurlHTTP", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurl", "CurlHTTP", "RuntimeAPIWire", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .target(name: "DynamoDBTypes", swiftSettings: strict),
@@ -62,7 +64,7 @@ let package = Package(
         .target(
             name: "FunctionRunner",
             dependencies: [
-                "CProcessSpawn", "DynamoDBTypes",
+                "CProcessSpawn", "DynamoDBTypes", "RuntimeAPIWire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

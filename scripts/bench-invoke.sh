@@ -61,18 +61,9 @@ gcc -O2 -Wall -Wextra -o "$CLIENT" "$ROOT/scripts/bench/invoke-client.c"
 EVENT=$WORK/event.json
 printf '%s' '{"key1":"value1","key2":"value2","key3":"value3"}' >"$EVENT"
 
-# The repository's template with Echo alone (its other functions, e.g. MessagingStream, are not built here and
-# their stream mapping would compete for the CPUs), written inside the package so CodeUri and Package.swift resolve.
 TEMPLATE="$SCRATCH/bench-invoke-template.json"
 mkdir -p "$SCRATCH"
-python3 - "$ROOT/template.json" "$TEMPLATE" <<'PY'
-import json, sys
-template = json.load(open(sys.argv[1]))
-echo = template["Resources"]["Echo"]
-echo["Properties"]["CodeUri"] = "../functions/Echo"
-template["Resources"] = {"Echo": echo}
-json.dump(template, open(sys.argv[2], "w"), indent=2)
-PY
+echo_only_template "$TEMPLATE"
 
 # --- helpers -------------------------------------------------------------------------------------------------
 # start_server LOG ARGS...: starts `lambda-local start ARGS` on a free port with stderr to LOG, waits for its

@@ -30,14 +30,7 @@ log "building debug lambda-local and Echo"
 BIN=$(cd "$ROOT" && swift build --show-bin-path)
 
 TEMPLATE="$ROOT/.build/bench-watch-template.json"
-python3 - "$ROOT/template.json" "$TEMPLATE" <<'PY'
-import json, sys
-template = json.load(open(sys.argv[1]))
-echo = template["Resources"]["Echo"]
-echo["Properties"]["CodeUri"] = "../functions/Echo"
-template["Resources"] = {"Echo": echo}
-json.dump(template, open(sys.argv[2], "w"), indent=2)
-PY
+echo_only_template "$TEMPLATE"
 
 LOG=$WORK/emulator.log
 setsid "$BIN/lambda-local" start --port 0 --dynamodb-port 0 --in-memory --template "$TEMPLATE" --watch \

@@ -1,28 +1,19 @@
-/// Wire constants of the Lambda Runtime API (version `2018-06-01`).
+import RuntimeAPIWire
+
+/// Wire constants of the Lambda Runtime API (version `2018-06-01`), as the client uses them.
 enum RuntimeAPI {
     /// Request paths, relative to `http://$AWS_LAMBDA_RUNTIME_API`.
-    enum Path {
-        static let next = "/2018-06-01/runtime/invocation/next"
-        static let initError = "/2018-06-01/runtime/init/error"
+    typealias Path = RuntimeAPIWire.Path
 
-        static func response(requestID: String) -> String {
-            "/2018-06-01/runtime/invocation/\(requestID)/response"
-        }
-
-        static func error(requestID: String) -> String {
-            "/2018-06-01/runtime/invocation/\(requestID)/error"
-        }
-    }
-
-    /// Header names, lowercased as the client stores them.
+    /// Header names: the ones read from `/next` lowercased, as the client stores received headers.
     enum Header {
-        static let requestID = "lambda-runtime-aws-request-id"
-        static let deadline = "lambda-runtime-deadline-ms"
-        static let invokedFunctionARN = "lambda-runtime-invoked-function-arn"
-        static let traceID = "lambda-runtime-trace-id"
-        static let clientContext = "lambda-runtime-client-context"
-        static let cognitoIdentity = "lambda-runtime-cognito-identity"
-        static let functionErrorType = "Lambda-Runtime-Function-Error-Type"
+        static let requestID = RuntimeAPIWire.Header.requestID.lowercased()
+        static let deadline = RuntimeAPIWire.Header.deadline.lowercased()
+        static let invokedFunctionARN = RuntimeAPIWire.Header.invokedFunctionARN.lowercased()
+        static let traceID = RuntimeAPIWire.Header.traceID.lowercased()
+        static let clientContext = RuntimeAPIWire.Header.clientContext.lowercased()
+        static let cognitoIdentity = RuntimeAPIWire.Header.cognitoIdentity.lowercased()
+        static let functionErrorType = RuntimeAPIWire.Header.functionErrorType
     }
 
     /// Values of `errorType` and of the `Lambda-Runtime-Function-Error-Type` header.

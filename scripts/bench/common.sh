@@ -39,3 +39,17 @@ bench_build() {
         [[ -x $BIN/$exe ]] || { log "\"$BIN/$exe\" is missing; build it or unset BENCH_SKIP_BUILD"; exit 2; }
     done
 }
+
+# echo_only_template OUT: the repository's template with Echo alone (its other functions, e.g. MessagingStream, are
+# not built by the benchmarks and their stream mapping would compete for the CPUs), written to OUT, which must be a
+# folder below the package (.build*/) so that CodeUri and Package.swift resolve.
+echo_only_template() {
+    python3 - "$ROOT/template.json" "$1" <<'PY'
+import json, sys
+template = json.load(open(sys.argv[1]))
+echo = template["Resources"]["Echo"]
+echo["Properties"]["CodeUri"] = "../functions/Echo"
+template["Resources"] = {"Echo": echo}
+json.dump(template, open(sys.argv[2], "w"), indent=2)
+PY
+}

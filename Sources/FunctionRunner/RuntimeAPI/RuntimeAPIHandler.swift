@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import RuntimeAPIWire
 
 /// One runtime connection to the Runtime API: reads each request whole (a body over Lambda's limit is counted, not
 /// kept), passes it to the environment, and writes the answer; a `/next` may be answered later, from another thread.
@@ -7,7 +8,6 @@ final class RuntimeAPIHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    private static let prefix = "/2018-06-01/runtime/"
     private let environment: ExecutionEnvironment
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
@@ -48,9 +48,9 @@ final class RuntimeAPIHandler: ChannelInboundHandler {
 
     private func route(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
         let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
-        guard path.hasPrefix(Self.prefix) else { return write(.notFound, context: context, keepAlive: head.isKeepAlive) }
-        let route = path.dropFirst(Self.prefix.count).split(separator: "/", omittingEmptySubsequences: false)
-        let errorType = head.headers.first(name: RuntimeAPIHeaders.functionErrorType)
+        guard path.hasPrefix(RuntimeAPIWire.Path.prefix) else { return write(.notFound, context: context, keepAlive: head.isKeepAlive) }
+        let route = path.dropFirst(RuntimeAPIWire.Path.prefix.count).split(separator: "/", omittingEmptySubsequences: false)
+        let errorType = head.headers.first(name: RuntimeAPIWire.Header.functionErrorType)
         let outcome: RuntimeAPIError?
         switch (head.method, route.count, route.first, route.last) {
         case (.GET, 2, "invocation", "next"):
@@ -127,15 +127,15 @@ enum RuntimeAPIAnswer {
         headers.add(name: "Content-Type", value: "application/json")
         switch self {
         case .delivery(let delivery):
-            headers.add(name: RuntimeAPIHeaders.requestID, value: delivery.requestID)
-            headers.add(name: RuntimeAPIHeaders.deadline, value: String(delivery.deadlineMillis))
-            headers.add(name: RuntimeAPIHeaders.functionARN, value: delivery.functionARN)
-            headers.add(name: RuntimeAPIHeaders.traceID, value: delivery.traceID)
+            headers.add(name: RuntimeAPIWire.Header.requestID, value: delivery.requestID)
+            headers.add(name: RuntimeAPIWire.Header.deadline, value: String(delivery.deadlineMillis))
+            headers.add(name: RuntimeAPIWire.Header.invokedFunctionARN, value: delivery.functionARN)
+            headers.add(name: RuntimeAPIWire.Header.traceID, value: delivery.traceID)
             if let clientContext = delivery.clientContext {
-                headers.add(name: RuntimeAPIHeaders.clientContext, value: clientContext)
+                headers.add(name: RuntimeAPIWire.Header.clientContext, value: clientContext)
             }
             if let identity = delivery.cognitoIdentity {
-                headers.add(name: RuntimeAPIHeaders.cognitoIdentity, value: identity)
+                headers.add(name: RuntimeAPIWire.Header.cognitoIdentity, value: identity)
             }
             return (HTTPResponseHead(version: .http1_1, status: .ok, headers: headers), delivery.payload)
         case .accepted:
