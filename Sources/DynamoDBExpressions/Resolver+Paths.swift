@@ -1,36 +1,84 @@
 /// The overlap and conflict checks DynamoDB applies to the paths of a projection or an update.
 extension Resolver {
     /// Records the first pair of paths that overlap (one is a prefix of the other) or conflict (one steps
-    /// into a map where the other indexes a list).
+    /// into a map where the other indexes a list): for each category, the first path (in order) that clashes
+    /// with an earlier one, paired with the earliest path it clashes with.
+    ///
+    /// Linear in the total length of the paths: each path walks a trie of the paths before it.
     mutating func checkDistinctPaths(_ paths: [DocumentPath]) {
+        var trie = PathTrie()
         for (offset, path) in paths.enumerated() {
-            for earlier in paths[..<offset] {
-                let pair = "must remove or rewrite one of these paths; path one: \(earlier), path two: \(path)"
-                switch Self.relation(earlier, path) {
-                case .overlap:
-                    diagnostics.record(
-                        .pathOverlap,
-                        "Two document paths overlap with each other; \(pair)")
-                case .conflict:
-                    diagnostics.record(
-                        .pathConflict,
-                        "Two document paths conflict with each other; \(pair)")
-                case .independent:
-                    break
-                }
+            let clash = trie.insert(path, offset: offset)
+            let pair = { (earlier: Int) in
+                "must remove or rewrite one of these paths; path one: \(paths[earlier]), path two: \(path)"
+            }
+            if let earlier = clash.overlap {
+                diagnostics.record(.pathOverlap, "Two document paths overlap with each other; \(pair(earlier))")
+            }
+            if let earlier = clash.conflict {
+                diagnostics.record(.pathConflict, "Two document paths conflict with each other; \(pair(earlier))")
             }
         }
     }
+}
 
-    private enum Relation { case overlap, conflict, independent }
+/// The paths seen so far, merged by common prefix; each node keeps the earliest paths that end at it, pass
+/// through it, or continue from it with a map key or a list index.
+struct PathTrie {
+    private struct Node {
+        var children: [DocumentPath.Element: Int] = [:]
+        /// The earliest path that ends here.
+        var ends: Int?
+        /// The earliest path that ends here or below.
+        var reaches: Int?
+        /// The earliest path continuing from here with a map key / with a list index.
+        var continuesWithKey: Int?
+        var continuesWithIndex: Int?
+    }
 
-    private static func relation(_ a: DocumentPath, _ b: DocumentPath) -> Relation {
-        for (x, y) in zip(a.elements, b.elements) {
-            switch (x, y) {
-            case (.key, .index), (.index, .key): return .conflict
-            default: if x != y { return .independent }
+    private var nodes = [Node()]
+
+    /// The earliest earlier paths that `path` overlaps and conflicts with.
+    struct Clash {
+        var overlap: Int?
+        var conflict: Int?
+    }
+
+    /// Adds `path` (the `offset`-th path) and reports the earliest earlier paths it clashes with.
+    mutating func insert(_ path: DocumentPath, offset: Int) -> Clash {
+        var clash = Clash()
+        var current = 0
+        for element in path.elements {
+            // An earlier path that ends here is a prefix of this one.
+            clash.overlap = Self.earliest(clash.overlap, nodes[current].ends)
+            // An earlier path that steps from here the other way (key versus index) conflicts.
+            switch element {
+            case .key: clash.conflict = Self.earliest(clash.conflict, nodes[current].continuesWithIndex)
+            case .index: clash.conflict = Self.earliest(clash.conflict, nodes[current].continuesWithKey)
+            }
+            nodes[current].reaches = nodes[current].reaches ?? offset
+            switch element {
+            case .key: nodes[current].continuesWithKey = nodes[current].continuesWithKey ?? offset
+            case .index: nodes[current].continuesWithIndex = nodes[current].continuesWithIndex ?? offset
+            }
+            if let child = nodes[current].children[element] {
+                current = child
+            } else {
+                nodes.append(Node())
+                nodes[current].children[element] = nodes.count - 1
+                current = nodes.count - 1
             }
         }
-        return .overlap
+        // An earlier path that ends here or below has this one as a prefix (or equals it).
+        clash.overlap = Self.earliest(clash.overlap, nodes[current].reaches)
+        nodes[current].reaches = nodes[current].reaches ?? offset
+        nodes[current].ends = nodes[current].ends ?? offset
+        return clash
+    }
+
+    private static func earliest(_ a: Int?, _ b: Int?) -> Int? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return min(a, b)
     }
 }
