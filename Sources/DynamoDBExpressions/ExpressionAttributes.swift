@@ -17,13 +17,20 @@ public struct ExpressionAttributes: Sendable {
 
     /// Checks the maps' keys as DynamoDB does; `nil` means the request did not carry the parameter.
     /// - Throws: "ExpressionAttributeNames must not be empty", "ExpressionAttributeNames contains invalid key:
-    ///   Syntax error; key: \"a\"" and the same for values.
+    ///   Syntax error; key: \"a\"" and the same for values; "ExpressionAttributeNames contains invalid value:
+    ///   Empty attribute name for key #a" for a name mapped to "".
     public init(names: [String: String]? = nil, values: [String: AttributeValue]? = nil) throws(ExpressionError) {
         if let names {
             if names.isEmpty { throw ExpressionError(message: "ExpressionAttributeNames must not be empty") }
-            for key in names.keys.sorted() where !Self.isPlaceholder(key, sigil: "#") {
-                throw ExpressionError(
-                    message: "ExpressionAttributeNames contains invalid key: Syntax error; key: \"\(key)\"")
+            for key in names.keys.sorted() {
+                if !Self.isPlaceholder(key, sigil: "#") {
+                    throw ExpressionError(
+                        message: "ExpressionAttributeNames contains invalid key: Syntax error; key: \"\(key)\"")
+                }
+                if names[key]?.isEmpty == true {
+                    throw ExpressionError(
+                        message: "ExpressionAttributeNames contains invalid value: Empty attribute name for key \(key)")
+                }
             }
         }
         if let values {

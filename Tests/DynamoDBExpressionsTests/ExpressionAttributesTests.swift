@@ -46,6 +46,7 @@ struct ExpressionAttributesTests {
             ([String: String](), nil, "ExpressionAttributeNames must not be empty"),
             (["a": "a"], nil, "ExpressionAttributeNames contains invalid key: Syntax error; key: \"a\""),
             (["#": "a"], nil, "ExpressionAttributeNames contains invalid key: Syntax error; key: \"#\""),
+            (["#a": "a", "#b": ""], nil, "ExpressionAttributeNames contains invalid value: Empty attribute name for key #b"),
             (nil, [String: AttributeValue](), "ExpressionAttributeValues must not be empty"),
             (nil, ["a": .s("b")], "ExpressionAttributeValues contains invalid key: Syntax error; key: \"a\""),
             (nil, [":a-b": .s("b")], "ExpressionAttributeValues contains invalid key: Syntax error; key: \":a-b\""),
