@@ -92,9 +92,12 @@ struct DynamoDBAPITests {
         arguments: [
             (
                 "GetItem", #"{"TableName": "things""#, "com.amazon.coral.service#SerializationException",
-                "The request body is not valid JSON"
+                "The request body is not valid JSON: expected ',' or '}' at byte 22"
             ),
-            ("GetItem", "", "com.amazon.coral.service#SerializationException", "The request body is not valid JSON"),
+            (
+                "GetItem", "", "com.amazon.coral.service#SerializationException",
+                "The request body is not valid JSON: expected a value at byte 0"
+            ),
             (
                 "GetItem", "[1]", "com.amazon.coral.service#SerializationException",
                 "The request body must be a JSON object"
