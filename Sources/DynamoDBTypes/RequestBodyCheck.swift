@@ -172,17 +172,12 @@ public enum RequestBodyCheck {
                     offset += 1
                     guard let escape = peek else { return .failure(malformed("an escape")) }
                     offset += 1
-                    switch escape {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
-                    case UInt8(ascii: "b"): text.append(0x08)
-                    case UInt8(ascii: "f"): text.append(0x0C)
-                    case UInt8(ascii: "n"): text.append(0x0A)
-                    case UInt8(ascii: "r"): text.append(0x0D)
-                    case UInt8(ascii: "t"): text.append(0x09)
-                    case UInt8(ascii: "u"):
+                    if let simple = JSONEscape.byte(for: escape) {
+                        text.append(simple)
+                    } else if escape == UInt8(ascii: "u") {
                         guard let scalar = scanUnicodeEscape() else { return .failure(malformed("a \\u escape")) }
                         text.append(contentsOf: Array(String(Character(scalar)).utf8))
-                    default:
+                    } else {
                         offset -= 1
                         return .failure(malformed("an escape"))
                     }

@@ -10,8 +10,7 @@ struct DynamoDBAPITests {
     let server: DynamoDBAPIServer
 
     init() throws {
-        server = DynamoDBAPIServer(
-            store: try StateLocation.inMemory.openStore(region: "us-east-1", accountID: "123456789012"))
+        server = try DynamoDBAPIServer.inMemoryForTests()
     }
 
     /// Sends `body` to `Operation` under `prefix`; the status and the body with keys sorted.

@@ -11,8 +11,7 @@ struct StrictBodyTests {
     let server: DynamoDBAPIServer
 
     init() throws {
-        server = DynamoDBAPIServer(
-            store: try StateLocation.inMemory.openStore(region: "us-east-1", accountID: "123456789012"))
+        server = try DynamoDBAPIServer.inMemoryForTests()
     }
 
     /// The status, the exception's type and its message.
@@ -97,5 +96,12 @@ struct StrictBodyTests {
             answer.message
                 == "1 validation error detected: Value 'ALL' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]"
         )
+    }
+}
+
+extension DynamoDBAPIServer {
+    /// A server over a fresh in-memory store.
+    static func inMemoryForTests() throws -> DynamoDBAPIServer {
+        DynamoDBAPIServer(store: try StateLocation.inMemory.openStore(region: "us-east-1", accountID: "123456789012"))
     }
 }
