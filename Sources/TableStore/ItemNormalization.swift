@@ -30,9 +30,8 @@ enum ItemNormalization {
     static let nestingError = DynamoDBError.validation(
         "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit")
 
-    /// The error for an attribute named "" (DynamoDB's wording could not be found).
-    static let emptyName = DynamoDBError.validation(
-        "One or more parameter values were invalid: An attribute name cannot be empty")
+    /// The error for an attribute named "": DynamoDB Local's message (DynamoDB's own could not be found).
+    static let emptyName = DynamoDBError.validation("Empty attribute name")
 
     /// One value in canonical form; `level` is how deep the value sits (1 for an attribute's own value).
     static func normalize(_ value: AttributeValue, level: Int = 1) throws(DynamoDBError) -> AttributeValue {

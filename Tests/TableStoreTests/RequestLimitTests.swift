@@ -79,7 +79,7 @@ struct RequestLimitTests {
         _ = try await store.createTable(simpleTable())
         #expect(
             await Self.validationMessage { try await store.put("things", ["pk": .s("a"), "sk": .s("1"), "": .s("x")]) }
-                == "One or more parameter values were invalid: An attribute name cannot be empty")
+                == "Empty attribute name")
     }
 
     @Test(
