@@ -44,6 +44,6 @@ for target in "${targets[@]}"; do
     nice -n 10 swiftc "${flags[@]}" -module-name "${target}Fuzzer" -I "$out" -L "$out" \
         -lDynamoDBExpressions -lDynamoDBTypes "Fuzz/$target/main.swift" -o "$out/$target/fuzzer"
     echo "fuzz: running $target for $seconds s"
-    nice -n 10 "$out/$target/fuzzer" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-        -print_final_stats=1 -detect_leaks=0 -artifact_prefix="$out/$target/" "$out/$target/corpus" "Fuzz/Corpus/$target"
+    ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" nice -n 10 "$out/$target/fuzzer" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$out/$target/" "$out/$target/corpus" "Fuzz/Corpus/$target"
 done
