@@ -2,6 +2,23 @@ import DynamoDBTypes
 import TableStore
 
 extension WireCoding {
+    /// DynamoDB's error for a body that is not one strict JSON object.
+    static func translate(_ problem: RequestBodyCheck.Problem) -> DynamoDBError {
+        switch problem {
+        case .malformed(let offset, let expected):
+            DynamoDBError(.serialization, "The request body is not valid JSON: expected \(expected) at byte \(offset)")
+        case .notAnObject:
+            DynamoDBError(.serialization, "The request body must be a JSON object")
+        case .duplicateKey(let key, let offset):
+            DynamoDBError(.serialization, "The request body has the key \"\(key)\" twice in one object, at byte \(offset)")
+        case .tooDeep:
+            DynamoDBError(
+                .validation,
+                "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit"
+            )
+        }
+    }
+
     /// DynamoDB's error for a body that is not the operation's input shape.
     static func translate(_ error: DecodingError) -> DynamoDBError {
         switch error {
@@ -67,6 +84,7 @@ extension WireCoding {
         "\(KeyType.self)": KeyType.allCases.map(\.rawValue),
         "\(ProjectionType.self)": ProjectionType.allCases.map(\.rawValue),
         "\(ReturnConsumedCapacity.self)": ReturnConsumedCapacity.allCases.map(\.rawValue),
+        "\(ReturnItemCollectionMetrics.self)": ReturnItemCollectionMetrics.allCases.map(\.rawValue),
         "\(ReturnValue.self)": ReturnValue.allCases.map(\.rawValue),
         "\(ReturnValuesOnConditionCheckFailure.self)": ReturnValuesOnConditionCheckFailure.allCases.map(\.rawValue),
         "\(ScalarAttributeType.self)": ScalarAttributeType.allCases.map(\.rawValue),

@@ -5,9 +5,11 @@ import TableStore
 /// JSON in and out of the wire shapes, with decoding failures reported as DynamoDB reports them.
 enum WireCoding {
     /// Decodes an operation's input.
-    /// - Throws: SerializationException for malformed JSON or a value of the wrong JSON type, ValidationException
-    ///   for a missing required member or a value outside an enumeration, each naming the member's path.
+    /// - Throws: SerializationException for malformed JSON, a key twice in one object or a value of the wrong
+    ///   JSON type, ValidationException for nesting past any legal request, a missing required member or a value
+    ///   outside an enumeration, each naming the member's path.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(DynamoDBError) -> T {
+        if let problem = RequestBodyCheck.problem(in: data) { throw translate(problem) }
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {

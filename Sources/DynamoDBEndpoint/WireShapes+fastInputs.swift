@@ -19,6 +19,8 @@ extension PutItemInput {
                 case "ReturnValues": input.returnValues = try reader.readOptionalEnum(ReturnValue.self)
                 case "ReturnConsumedCapacity":
                     input.returnConsumedCapacity = try reader.readOptionalEnum(ReturnConsumedCapacity.self)
+                case "ReturnItemCollectionMetrics":
+                    input.returnItemCollectionMetrics = try reader.readOptionalEnum(ReturnItemCollectionMetrics.self)
                 case "ConditionExpression": input.conditionExpression = try reader.readOptionalString()
                 case "ExpressionAttributeNames":
                     input.expressionAttributeNames = try reader.readOptionalStringMap()

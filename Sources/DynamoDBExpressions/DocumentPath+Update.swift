@@ -17,49 +17,57 @@ extension DocumentPath {
 
 extension Dictionary where Key == String, Value == AttributeValue {
     /// Writes `value` at `path`: a missing last map key is added, a list index past the end appends.
+    /// The containers on the path are changed in place, so a write costs the path's length, not the item's size.
     /// - Throws: "The document path provided in the update expression is invalid for update" when a parent
-    ///   is missing or of the wrong kind.
+    ///   is missing or of the wrong kind (the item is then unchanged).
     mutating func setValue(_ value: AttributeValue, at path: DocumentPath) throws(ExpressionError) {
+        try write(value, at: path)
+    }
+
+    /// Removes what `path` names; nothing happens when the last step is missing.
+    /// - Throws: "The document path provided in the update expression is invalid for update" when a parent
+    ///   is missing or of the wrong kind (the item is then unchanged).
+    mutating func removeValue(at path: DocumentPath) throws(ExpressionError) {
+        try write(nil, at: path)
+    }
+
+    private mutating func write(_ value: AttributeValue?, at path: DocumentPath) throws(ExpressionError) {
         let rest = path.elements.dropFirst()
         if rest.isEmpty {
             self[path.attributeName] = value
             return
         }
-        guard let root = self[path.attributeName] else { throw .invalidDocumentPath }
-        self[path.attributeName] = try root.setting(value, at: rest)
-    }
-
-    /// Removes what `path` names; nothing happens when the last step is missing.
-    /// - Throws: "The document path provided in the update expression is invalid for update" when a parent
-    ///   is missing or of the wrong kind.
-    mutating func removeValue(at path: DocumentPath) throws(ExpressionError) {
-        let rest = path.elements.dropFirst()
-        if rest.isEmpty {
-            self[path.attributeName] = nil
-            return
-        }
-        guard let root = self[path.attributeName] else { throw .invalidDocumentPath }
-        self[path.attributeName] = try root.setting(nil, at: rest)
+        // Taken out of the dictionary while it changes, so its storage is not shared and is not copied.
+        guard var root = removeValue(forKey: path.attributeName) else { throw .invalidDocumentPath }
+        defer { self[path.attributeName] = root }
+        try root.write(value, at: rest)
     }
 }
 
 extension AttributeValue {
-    /// This value with `value` written at (nil: removed from) the path `elements` below it.
-    fileprivate func setting(
+    /// Writes `value` at (nil: removes from) the path `elements` below this value, in place; on error the
+    /// value is unchanged.
+    fileprivate mutating func write(
         _ value: AttributeValue?, at elements: ArraySlice<DocumentPath.Element>
-    ) throws(ExpressionError) -> AttributeValue {
-        guard let first = elements.first else { preconditionFailure("setting needs a path step") }
+    ) throws(ExpressionError) {
+        guard let first = elements.first else { preconditionFailure("a write needs a path step") }
         let rest = elements.dropFirst()
-        switch (self, first) {
-        case (.m(var map), .key(let key)):
+        switch first {
+        case .key(let key):
+            guard case .m(var map) = self else { throw .invalidDocumentPath }
+            self = .null  // releases the map's storage, so `map` is its only owner
+            defer { self = .m(map) }
             if rest.isEmpty {
                 map[key] = value
             } else {
-                guard let child = map[key] else { throw .invalidDocumentPath }
-                map[key] = try child.setting(value, at: rest)
+                guard var child = map.removeValue(forKey: key) else { throw .invalidDocumentPath }
+                defer { map[key] = child }
+                try child.write(value, at: rest)
             }
-            return .m(map)
-        case (.l(var list), .index(let index)):
+        case .index(let index):
+            guard case .l(var list) = self else { throw .invalidDocumentPath }
+            self = .null
+            defer { self = .l(list) }
             if rest.isEmpty {
                 if index < list.count {
                     if let value { list[index] = value } else { list.remove(at: index) }
@@ -68,11 +76,11 @@ extension AttributeValue {
                 }
             } else {
                 guard index < list.count else { throw .invalidDocumentPath }
-                list[index] = try list[index].setting(value, at: rest)
+                var child = list[index]
+                list[index] = .null
+                defer { list[index] = child }
+                try child.write(value, at: rest)
             }
-            return .l(list)
-        default:
-            throw .invalidDocumentPath
         }
     }
 }

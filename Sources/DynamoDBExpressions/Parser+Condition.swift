@@ -8,17 +8,21 @@ extension Parser {
     }
 
     private mutating func parseOr() throws(ExpressionError) -> Syntax.Condition {
-        var left = try parseAnd()
-        while current.isKeyword("OR") {
-            advance()
-            left = .or(left, try parseAnd())
+        try nested { parser throws(ExpressionError) in
+            var left = try parser.parseAnd()
+            while parser.current.isKeyword("OR") {
+                try parser.countOperator()
+                parser.advance()
+                left = .or(left, try parser.parseAnd())
+            }
+            return left
         }
-        return left
     }
 
     private mutating func parseAnd() throws(ExpressionError) -> Syntax.Condition {
         var left = try parseNot()
         while current.isKeyword("AND") {
+            try countOperator()
             advance()
             left = .and(left, try parseNot())
         }
@@ -27,8 +31,9 @@ extension Parser {
 
     private mutating func parseNot() throws(ExpressionError) -> Syntax.Condition {
         if current.isKeyword("NOT") {
+            try countOperator()
             advance()
-            return .not(try parseNot())
+            return .not(try nested { parser throws(ExpressionError) in try parser.parseNot() })
         }
         return try parsePrimary()
     }
@@ -36,11 +41,11 @@ extension Parser {
     private mutating func parsePrimary() throws(ExpressionError) -> Syntax.Condition {
         if current.isSymbol("(") {
             // `(a) = :v` groups an operand, `(a = :v)` a condition: try the operand first.
-            let saved = position
+            let saved = (position, operators)
             if let operand = try? parseOperand(), startsComparison {
                 return try parseComparison(after: operand)
             }
-            position = saved
+            (position, operators) = saved
             advance()
             let inner = try parseOr()
             try expectSymbol(")")
@@ -60,6 +65,7 @@ extension Parser {
     static let comparators: Set<String> = ["=", "<>", "<", "<=", ">", ">="]
 
     private mutating func parseComparison(after left: Syntax.Operand) throws(ExpressionError) -> Syntax.Condition {
+        try countOperator()
         if current.kind == .symbol, Self.comparators.contains(current.text) {
             let comparator = current.text
             advance()
@@ -81,6 +87,10 @@ extension Parser {
 
     /// `path`, `:value`, `function(operand, …)`, or any of those in parentheses.
     mutating func parseOperand() throws(ExpressionError) -> Syntax.Operand {
+        try nested { parser throws(ExpressionError) in try parser.parseOperandHere() }
+    }
+
+    private mutating func parseOperandHere() throws(ExpressionError) -> Syntax.Operand {
         switch current.kind {
         case .symbol where current.text == "(":
             advance()
@@ -91,6 +101,7 @@ extension Parser {
             defer { advance() }
             return .value(current.text, parentheses: 0)
         case .word where next.isSymbol("(") && !Self.conditionKeywords.contains(current.text.uppercased()):
+            try countOperator()
             let name = current.text
             advance()
             advance()

@@ -45,17 +45,22 @@ extension Parser {
 
     /// `operand`, `operand + operand` or `operand - operand`, optionally in parentheses.
     private mutating func parseSetValue() throws(ExpressionError) -> Syntax.Operand {
+        try nested { parser throws(ExpressionError) in try parser.parseSetValueHere() }
+    }
+
+    private mutating func parseSetValueHere() throws(ExpressionError) -> Syntax.Operand {
         if current.isSymbol("(") {
-            let saved = position
+            let saved = (position, operators)
             advance()
             if let inner = try? parseSetValue(), current.isSymbol(")") {
                 advance()
                 if !current.isSymbol("+") && !current.isSymbol("-") { return inner.wrapped() }
             }
-            position = saved
+            (position, operators) = saved
         }
         let left = try parseUpdateOperand()
         if current.isSymbol("+") || current.isSymbol("-") {
+            try countOperator()
             let symbol = current.text
             advance()
             return .arithmetic(left, symbol, try parseUpdateOperand())
@@ -64,6 +69,10 @@ extension Parser {
     }
 
     private mutating func parseUpdateOperand() throws(ExpressionError) -> Syntax.Operand {
+        try nested { parser throws(ExpressionError) in try parser.parseUpdateOperandHere() }
+    }
+
+    private mutating func parseUpdateOperandHere() throws(ExpressionError) -> Syntax.Operand {
         switch current.kind {
         case .symbol where current.text == "(":
             advance()
@@ -74,6 +83,7 @@ extension Parser {
             defer { advance() }
             return .value(current.text, parentheses: 0)
         case .word where next.isSymbol("("):
+            try countOperator()
             let name = current.text
             advance()
             advance()

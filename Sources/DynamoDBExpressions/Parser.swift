@@ -1,14 +1,25 @@
 /// A recursive-descent parser over ``Token``s; the grammar for each expression kind is in an extension
 /// (`Parser+Condition.swift`, `Parser+Update.swift`, `Parser+Projection.swift`).
+///
+/// Every recursive rule passes through ``nested(_:)``, and every operator or function through
+/// ``countOperator()``, so the depth of both the recursion and the tree built is bounded by
+/// ``ExpressionLimits``.
 struct Parser {
     let kind: ExpressionKind
     let tokens: [Token]
     let source: [Unicode.Scalar]
     var position = 0
+    /// How deep the recursive rules are nested right now.
+    private(set) var nesting = 0
+    /// The operators and functions read so far.
+    var operators = 0
 
-    /// - Throws: "The expression can not be empty;" for an empty source.
+    /// - Throws: "The expression can not be empty;" for an empty source, DynamoDB's size error for a source
+    ///   over 4 KB (checked before the source is read any further).
     init(_ source: String, kind: ExpressionKind) throws(ExpressionError) {
         if source.isEmpty { throw ExpressionError(kind, "The expression can not be empty;") }
+        let bytes = source.utf8.count
+        if bytes > ExpressionLimits.maximumBytes { throw ExpressionLimits.sizeError(kind, bytes: bytes) }
         self.kind = kind
         self.source = Array(source.unicodeScalars)
         self.tokens = Lexer.tokens(of: source)
@@ -16,6 +27,24 @@ struct Parser {
 
     var current: Token { tokens[position] }
     var next: Token { tokens[min(position + 1, tokens.count - 1)] }
+
+    /// Runs one recursive rule one level deeper.
+    /// - Throws: the nesting error past ``ExpressionLimits/maximumNesting``, and whatever `rule` throws.
+    mutating func nested<T>(_ rule: (inout Parser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
+        if nesting >= ExpressionLimits.maximumNesting { throw ExpressionLimits.nestingError(kind) }
+        nesting += 1
+        defer { nesting -= 1 }
+        return try rule(&self)
+    }
+
+    /// Counts one operator or function.
+    /// - Throws: the operator error past ``ExpressionLimits/maximumOperators``.
+    mutating func countOperator() throws(ExpressionError) {
+        operators += 1
+        if operators > ExpressionLimits.maximumOperators {
+            throw ExpressionLimits.operatorsError(kind, count: operators)
+        }
+    }
 
     mutating func advance() {
         if position < tokens.count - 1 { position += 1 }
@@ -63,6 +92,9 @@ struct Parser {
                 try expectSymbol("]")
                 elements.append(.index(index))
             } else {
+                if elements.count > ExpressionLimits.maximumPathDepth {
+                    throw ExpressionLimits.pathDepthError(kind, levels: elements.count)
+                }
                 return Syntax.Path(elements: elements)
             }
         }

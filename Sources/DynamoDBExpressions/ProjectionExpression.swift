@@ -36,69 +36,71 @@ public struct ProjectionExpression: Sendable, Equatable {
     public func apply(to item: Item) -> Item {
         let selection = Selection(paths)
         var result: Item = [:]
-        guard case .keys(let keys) = selection else { return result }
-        for (name, child) in keys {
-            if let value = item[name], let projected = child.extract(from: value) { result[name] = projected }
+        for (name, child) in selection.topLevel {
+            if let value = item[name], let projected = selection.extract(child, from: value) {
+                result[name] = projected
+            }
         }
         return result
     }
 }
 
-/// The tree of the projected paths, merged by common prefix.
-private indirect enum Selection {
-    case whole
-    case keys([String: Selection])
-    case indexes([Int: Selection])
+/// The tree of the projected paths, merged by common prefix; built in time linear in the paths' total length
+/// (the nodes live in one array, so adding a path copies nothing).
+private struct Selection {
+    private struct Node {
+        /// A path ends here: the whole value is selected.
+        var whole = false
+        var keys: [String: Int] = [:]
+        var indexes: [Int: Int] = [:]
+    }
+
+    private var nodes = [Node()]
 
     init(_ paths: [DocumentPath]) {
-        self = .keys([:])
-        for path in paths { insert(path.elements[...]) }
+        for path in paths { insert(path) }
     }
 
-    private mutating func insert(_ elements: ArraySlice<DocumentPath.Element>) {
-        guard let first = elements.first else {
-            self = .whole
-            return
+    private mutating func insert(_ path: DocumentPath) {
+        var current = 0
+        for element in path.elements {
+            if nodes[current].whole { return }
+            let existing: Int?
+            switch element {
+            case .key(let key): existing = nodes[current].keys[key]
+            case .index(let index): existing = nodes[current].indexes[index]
+            }
+            if let existing {
+                current = existing
+                continue
+            }
+            nodes.append(Node())
+            switch element {
+            case .key(let key): nodes[current].keys[key] = nodes.count - 1
+            case .index(let index): nodes[current].indexes[index] = nodes.count - 1
+            }
+            current = nodes.count - 1
         }
-        switch (self, first) {
-        case (.whole, _):
-            return
-        case (.keys(var keys), .key(let key)):
-            var child = keys[key] ?? Selection.empty(for: elements.dropFirst().first)
-            child.insert(elements.dropFirst())
-            keys[key] = child
-            self = .keys(keys)
-        case (.indexes(var indexes), .index(let index)):
-            var child = indexes[index] ?? Selection.empty(for: elements.dropFirst().first)
-            child.insert(elements.dropFirst())
-            indexes[index] = child
-            self = .indexes(indexes)
-        default:
-            return  // conflicting paths are rejected when parsed
-        }
+        nodes[current].whole = true
     }
 
-    private static func empty(for next: DocumentPath.Element?) -> Selection {
-        switch next {
-        case .index?: .indexes([:])
-        case .key?: .keys([:])
-        case nil: .whole
-        }
-    }
+    /// The top-level attributes selected, with their nodes.
+    var topLevel: [String: Int] { nodes[0].keys }
 
-    func extract(from value: AttributeValue) -> AttributeValue? {
-        switch (self, value) {
-        case (.whole, _):
-            return value
-        case (.keys(let keys), .m(let map)):
+    /// The part of `value` the node selects; nil when it selects nothing.
+    func extract(_ node: Int, from value: AttributeValue) -> AttributeValue? {
+        let selection = nodes[node]
+        if selection.whole { return value }
+        switch value {
+        case .m(let map) where !selection.keys.isEmpty:
             var out: [String: AttributeValue] = [:]
-            for (key, child) in keys {
-                if let inner = map[key], let projected = child.extract(from: inner) { out[key] = projected }
+            for (key, child) in selection.keys {
+                if let inner = map[key], let projected = extract(child, from: inner) { out[key] = projected }
             }
             return out.isEmpty ? nil : .m(out)
-        case (.indexes(let indexes), .l(let list)):
-            let picked = indexes.keys.sorted().filter { $0 < list.count }.compactMap {
-                indexes[$0]?.extract(from: list[$0])
+        case .l(let list) where !selection.indexes.isEmpty:
+            let picked = selection.indexes.keys.sorted().filter { $0 < list.count }.compactMap { index in
+                selection.indexes[index].flatMap { extract($0, from: list[index]) }
             }
             return picked.isEmpty ? nil : .l(picked)
         default:

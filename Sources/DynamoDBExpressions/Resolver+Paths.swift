@@ -1,36 +1,23 @@
 /// The overlap and conflict checks DynamoDB applies to the paths of a projection or an update.
 extension Resolver {
     /// Records the first pair of paths that overlap (one is a prefix of the other) or conflict (one steps
-    /// into a map where the other indexes a list).
+    /// into a map where the other indexes a list): for each category, the first path (in order) that clashes
+    /// with an earlier one, paired with the earliest path it clashes with.
+    ///
+    /// Linear in the total length of the paths: each path walks a trie of the paths before it.
     mutating func checkDistinctPaths(_ paths: [DocumentPath]) {
+        var trie = PathTrie()
         for (offset, path) in paths.enumerated() {
-            for earlier in paths[..<offset] {
-                let pair = "must remove or rewrite one of these paths; path one: \(earlier), path two: \(path)"
-                switch Self.relation(earlier, path) {
-                case .overlap:
-                    diagnostics.record(
-                        .pathOverlap,
-                        "Two document paths overlap with each other; \(pair)")
-                case .conflict:
-                    diagnostics.record(
-                        .pathConflict,
-                        "Two document paths conflict with each other; \(pair)")
-                case .independent:
-                    break
-                }
+            let clash = trie.insert(path, offset: offset)
+            let pair = { (earlier: Int) in
+                "must remove or rewrite one of these paths; path one: \(paths[earlier]), path two: \(path)"
+            }
+            if let earlier = clash.overlap {
+                diagnostics.record(.pathOverlap, "Two document paths overlap with each other; \(pair(earlier))")
+            }
+            if let earlier = clash.conflict {
+                diagnostics.record(.pathConflict, "Two document paths conflict with each other; \(pair(earlier))")
             }
         }
-    }
-
-    private enum Relation { case overlap, conflict, independent }
-
-    private static func relation(_ a: DocumentPath, _ b: DocumentPath) -> Relation {
-        for (x, y) in zip(a.elements, b.elements) {
-            switch (x, y) {
-            case (.key, .index), (.index, .key): return .conflict
-            default: if x != y { return .independent }
-            }
-        }
-        return .overlap
     }
 }

@@ -71,15 +71,12 @@ extension WireJSONReader {
                 guard offset < buffer.count else { throw miss("an escape") }
                 let escape = buffer[offset]
                 offset += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(escape)
-                case UInt8(ascii: "b"): bytes.append(0x08)
-                case UInt8(ascii: "f"): bytes.append(0x0C)
-                case UInt8(ascii: "n"): bytes.append(0x0A)
-                case UInt8(ascii: "r"): bytes.append(0x0D)
-                case UInt8(ascii: "t"): bytes.append(0x09)
-                case UInt8(ascii: "u"): bytes.append(contentsOf: try readUnicodeEscape().utf8)
-                default: throw miss("a valid escape")
+                if let simple = JSONEscape.byte(for: escape) {
+                    bytes.append(simple)
+                } else if escape == UInt8(ascii: "u") {
+                    bytes.append(contentsOf: try readUnicodeEscape().utf8)
+                } else {
+                    throw miss("a valid escape")
                 }
             default:
                 if byte < 0x20 { throw miss("no control character inside a string") }

@@ -12,17 +12,30 @@ import DynamoDBTypes
 enum ItemNormalization {
     /// The item in canonical form.
     ///
-    /// - Throws: ``DynamoDBError`` ValidationException for a bad number, an empty or duplicated set.
+    /// - Throws: ``DynamoDBError`` ValidationException for a bad number, an empty or duplicated set, an empty
+    ///   attribute name, or values nested deeper than DynamoDB's 32 levels.
     static func normalize(_ item: Item) throws(DynamoDBError) -> Item {
         var result = Item(minimumCapacity: item.count)
         for (name, value) in item {
+            if name.isEmpty { throw emptyName }
             result[name] = try normalize(value)
         }
         return result
     }
 
-    /// One value in canonical form.
-    static func normalize(_ value: AttributeValue) throws(DynamoDBError) -> AttributeValue {
+    /// The deepest nesting DynamoDB stores: a scalar is one level, each map or list around it one more.
+    static let maximumNesting = 32
+
+    /// DynamoDB's error for values nested deeper than ``maximumNesting``.
+    static let nestingError = DynamoDBError.validation(
+        "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit")
+
+    /// The error for an attribute named "": DynamoDB Local's message (DynamoDB's own could not be found).
+    static let emptyName = DynamoDBError.validation("Empty attribute name")
+
+    /// One value in canonical form; `level` is how deep the value sits (1 for an attribute's own value).
+    static func normalize(_ value: AttributeValue, level: Int = 1) throws(DynamoDBError) -> AttributeValue {
+        if level > maximumNesting { throw nestingError }
         switch value {
         case .s, .b, .null, .bool: return value
         case .n(let text): return .n(try number(text).description)
@@ -45,12 +58,12 @@ enum ItemNormalization {
             return .bs(sorted)
         case .m(let map):
             var result: [String: AttributeValue] = [:]
-            for (name, element) in map { result[name] = try normalize(element) }
+            for (name, element) in map { result[name] = try normalize(element, level: level + 1) }
             return .m(result)
         case .l(let list):
             var result: [AttributeValue] = []
             result.reserveCapacity(list.count)
-            for element in list { result.append(try normalize(element)) }
+            for element in list { result.append(try normalize(element, level: level + 1)) }
             return .l(result)
         }
     }

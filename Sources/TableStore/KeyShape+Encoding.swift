@@ -26,6 +26,7 @@ extension KeyShape {
                     "One or more parameter values were invalid: Type mismatch for key \(attribute.name) expected: \(attribute.type.rawValue) actual: \(value.typeDescriptor)"
                 )
             }
+            try Self.checkSize(value, partition: attribute.name == hash.name)
             return try Self.encode(value, name: attribute.name)
         }
         return EncodedKey(pk: try part(hash), sk: try range.map { (r) throws(DynamoDBError) in try part(r) } ?? Data())
@@ -40,6 +41,7 @@ extension KeyShape {
             guard let value = key[attribute.name], value.typeDescriptor == attribute.type.rawValue else {
                 throw mismatch
             }
+            try Self.checkSize(value, partition: attribute.name == hash.name)
             return try Self.encode(value, name: attribute.name)
         }
         return EncodedKey(pk: try part(hash), sk: try range.map { (r) throws(DynamoDBError) in try part(r) } ?? Data())
@@ -50,6 +52,32 @@ extension KeyShape {
         var key: Item = [:]
         for name in names { key[name] = item[name] }
         return key
+    }
+
+    /// The longest partition key value, in bytes (UTF-8 for strings).
+    static let maximumPartitionKeyBytes = 2048
+    /// The longest sort key value, in bytes.
+    static let maximumSortKeyBytes = 1024
+
+    /// Rejects a string or binary key value over DynamoDB's limit, with DynamoDB's messages (the missing space
+    /// in "limit of2048" is DynamoDB's).
+    static func checkSize(_ value: AttributeValue, partition: Bool) throws(DynamoDBError) {
+        let bytes: Int
+        switch value {
+        case .s(let string): bytes = string.utf8.count
+        case .b(let data): bytes = data.count
+        default: return
+        }
+        if partition, bytes > maximumPartitionKeyBytes {
+            throw .validation(
+                "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of\(maximumPartitionKeyBytes) bytes"
+            )
+        }
+        if !partition, bytes > maximumSortKeyBytes {
+            throw .validation(
+                "One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of \(maximumSortKeyBytes) bytes"
+            )
+        }
     }
 
     /// Encodes one key value, rejecting empty strings and binaries.

@@ -10,8 +10,10 @@ import Synchronization
 
 /// Reads and writes the `tables` rows; each holds the table's wire description as JSON.
 enum TableCatalog {
-    /// The schema of table `name`, or ResourceNotFoundException.
+    /// The schema of table `name`; ValidationException for a name outside `[a-zA-Z0-9_.-]{3,255}` (no table
+    /// can have it), ResourceNotFoundException for a valid name no table has.
     static func load(_ db: Database, name: String) throws -> TableSchema {
+        try CreateTableValidation.validateTableName(name)
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT id, description FROM tables WHERE name = ?"), arguments: [name])

@@ -13,20 +13,26 @@ extension TableStore {
     static let maximumBatchWrites = 25
     /// The most keys one BatchGetItem may carry.
     static let maximumBatchGets = 100
+    /// DynamoDB's error for a batch whose RequestItems map is empty.
+    static let emptyRequestItems = DynamoDBError.validation(
+        "1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1"
+    )
 
     /// BatchWriteItem: up to 25 puts and deletes over any tables. The whole request is validated first;
     /// each item then gets its own stream record. UnprocessedItems is always empty here.
     ///
     /// - Throws: ``DynamoDBError`` ValidationException or ResourceNotFoundException.
     public func batchWriteItem(_ input: BatchWriteItemInput) async throws(DynamoDBError) -> BatchWriteItemOutput {
-        // DynamoDB checks each table's list against the shape (1…25), then the total across tables.
+        // DynamoDB checks the map (at least one table), each table's list against the shape (1…25), then the
+        // total across tables.
+        if input.requestItems.isEmpty { throw Self.emptyRequestItems }
         if let (table, writes) = input.requestItems.first(where: { $0.value.isEmpty || $0.value.count > 25 }) {
             throw .validation(
                 "1 validation error detected: Value '{\(table)=[\(writes.count) WriteRequests]}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]"
             )
         }
         let total = input.requestItems.values.reduce(0) { $0 + $1.count }
-        if total > Self.maximumBatchWrites || total == 0 {
+        if total > Self.maximumBatchWrites {
             throw .validation("Too many items requested for the BatchWriteItem call")
         }
         enum Request: Sendable {
@@ -104,6 +110,7 @@ extension TableStore {
     ///
     /// - Throws: ``DynamoDBError`` ValidationException or ResourceNotFoundException.
     public func batchGetItem(_ input: BatchGetItemInput) async throws(DynamoDBError) -> BatchGetItemOutput {
+        if input.requestItems.isEmpty { throw Self.emptyRequestItems }
         let total = input.requestItems.values.reduce(0) { $0 + $1.keys.count }
         if total > Self.maximumBatchGets {
             throw .validation("Too many items requested for the BatchGetItem call")

@@ -46,11 +46,30 @@ struct ExpressionAttributesTests {
             ([String: String](), nil, "ExpressionAttributeNames must not be empty"),
             (["a": "a"], nil, "ExpressionAttributeNames contains invalid key: Syntax error; key: \"a\""),
             (["#": "a"], nil, "ExpressionAttributeNames contains invalid key: Syntax error; key: \"#\""),
+            (["#a": "a", "#b": ""], nil, "ExpressionAttributeNames contains invalid value: Empty attribute name for key #b"),
+            (["#" + String(repeating: "a", count: 255): "a"], nil, "The expression attribute map contains a key that is too long"),
+            (nil, [":" + String(repeating: "a", count: 255): .s("a")], "The expression attribute map contains a key that is too long"),
+            (["#a": String(repeating: "a", count: 2 * 1024 * 1024)], nil, "ExpressionAttributeNames exceeds max size"),
+            (nil, [":a": .s(String(repeating: "a", count: 2 * 1024 * 1024))], "ExpressionAttributeValues exceeds max size"),
+            (
+                ["#a": String(repeating: "a", count: 1024 * 1024)], [":a": .s(String(repeating: "a", count: 1024 * 1024))],
+                "Combined size of ExpressionAttributeNames and ExpressionAttributeValues exceeds max size"
+            ),
             (nil, [String: AttributeValue](), "ExpressionAttributeValues must not be empty"),
             (nil, ["a": .s("b")], "ExpressionAttributeValues contains invalid key: Syntax error; key: \"a\""),
             (nil, [":a-b": .s("b")], "ExpressionAttributeValues contains invalid key: Syntax error; key: \":a-b\""),
         ] as [([String: String]?, [String: AttributeValue]?, String)])
     func invalidKeys(names: [String: String]?, values: [String: AttributeValue]?, message: String) {
         #expect(throws: ExpressionError(message: message)) { try ExpressionAttributes(names: names, values: values) }
+    }
+
+    @Test("placeholders of 255 bytes, and names and values up to 2 MB together, are accepted")
+    func largestAccepted() throws {
+        let name = "#" + String(repeating: "a", count: 254)
+        let value = ":" + String(repeating: "a", count: 254)
+        let attributes = try ExpressionAttributes(
+            names: [name: "a"], values: [value: .s(String(repeating: "a", count: 2 * 1024 * 1024 - 1024))])
+        #expect(attributes.names.count == 1)
+        #expect(attributes.values.count == 1)
     }
 }

@@ -12,8 +12,7 @@ struct DynamoDBAPITests {
     let server: DynamoDBAPIServer
 
     init() throws {
-        server = DynamoDBAPIServer(
-            store: try StateLocation.inMemory.openStore(region: "us-east-1", accountID: "123456789012"))
+        server = try DynamoDBAPIServer.inMemoryForTests()
     }
 
     /// Sends `body` to `Operation` under `prefix`; the status and the body with keys sorted.
@@ -94,9 +93,12 @@ struct DynamoDBAPITests {
         arguments: [
             (
                 "GetItem", #"{"TableName": "things""#, "com.amazon.coral.service#SerializationException",
-                "The request body is not valid JSON"
+                "The request body is not valid JSON: expected ',' or '}' at byte 22"
             ),
-            ("GetItem", "", "com.amazon.coral.service#SerializationException", "The request body is not valid JSON"),
+            (
+                "GetItem", "", "com.amazon.coral.service#SerializationException",
+                "The request body is not valid JSON: expected a value at byte 0"
+            ),
             (
                 "GetItem", "[1]", "com.amazon.coral.service#SerializationException",
                 "The request body must be a JSON object"

@@ -6,6 +6,8 @@
 public struct BatchWriteItemInput: Codable, Sendable, Equatable {
     public var requestItems: [String: [WriteRequest]]
     public var returnConsumedCapacity: ReturnConsumedCapacity?
+    /// `SIZE` or `NONE`: validated; the emulator answers no `ItemCollectionMetrics`.
+    public var returnItemCollectionMetrics: ReturnItemCollectionMetrics?
 
     /// Creates the shape from its members.
     public init(requestItems: [String: [WriteRequest]], returnConsumedCapacity: ReturnConsumedCapacity? = nil) {
@@ -16,6 +18,7 @@ public struct BatchWriteItemInput: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case requestItems = "RequestItems"
         case returnConsumedCapacity = "ReturnConsumedCapacity"
+        case returnItemCollectionMetrics = "ReturnItemCollectionMetrics"
     }
 }
 

@@ -8,6 +8,8 @@ public struct PutItemInput: Codable, Sendable, Equatable {
     public var item: [String: AttributeValue]
     public var returnValues: ReturnValue?
     public var returnConsumedCapacity: ReturnConsumedCapacity?
+    /// `SIZE` or `NONE`: validated; the emulator answers no `ItemCollectionMetrics`.
+    public var returnItemCollectionMetrics: ReturnItemCollectionMetrics?
     public var conditionExpression: String?
     public var expressionAttributeNames: [String: String]?
     public var expressionAttributeValues: [String: AttributeValue]?
@@ -39,6 +41,7 @@ public struct PutItemInput: Codable, Sendable, Equatable {
         case item = "Item"
         case returnValues = "ReturnValues"
         case returnConsumedCapacity = "ReturnConsumedCapacity"
+        case returnItemCollectionMetrics = "ReturnItemCollectionMetrics"
         case conditionExpression = "ConditionExpression"
         case expressionAttributeNames = "ExpressionAttributeNames"
         case expressionAttributeValues = "ExpressionAttributeValues"
@@ -182,6 +185,8 @@ public struct DeleteItemInput: Codable, Sendable, Equatable {
     public var key: [String: AttributeValue]
     public var returnValues: ReturnValue?
     public var returnConsumedCapacity: ReturnConsumedCapacity?
+    /// `SIZE` or `NONE`: validated; the emulator answers no `ItemCollectionMetrics`.
+    public var returnItemCollectionMetrics: ReturnItemCollectionMetrics?
     public var conditionExpression: String?
     public var expressionAttributeNames: [String: String]?
     public var expressionAttributeValues: [String: AttributeValue]?
@@ -213,6 +218,7 @@ public struct DeleteItemInput: Codable, Sendable, Equatable {
         case key = "Key"
         case returnValues = "ReturnValues"
         case returnConsumedCapacity = "ReturnConsumedCapacity"
+        case returnItemCollectionMetrics = "ReturnItemCollectionMetrics"
         case conditionExpression = "ConditionExpression"
         case expressionAttributeNames = "ExpressionAttributeNames"
         case expressionAttributeValues = "ExpressionAttributeValues"
@@ -243,6 +249,8 @@ public struct UpdateItemInput: Codable, Sendable, Equatable {
     public var key: [String: AttributeValue]
     public var returnValues: ReturnValue?
     public var returnConsumedCapacity: ReturnConsumedCapacity?
+    /// `SIZE` or `NONE`: validated; the emulator answers no `ItemCollectionMetrics`.
+    public var returnItemCollectionMetrics: ReturnItemCollectionMetrics?
     public var updateExpression: String?
     public var conditionExpression: String?
     public var expressionAttributeNames: [String: String]?
@@ -277,6 +285,7 @@ public struct UpdateItemInput: Codable, Sendable, Equatable {
         case key = "Key"
         case returnValues = "ReturnValues"
         case returnConsumedCapacity = "ReturnConsumedCapacity"
+        case returnItemCollectionMetrics = "ReturnItemCollectionMetrics"
         case updateExpression = "UpdateExpression"
         case conditionExpression = "ConditionExpression"
         case expressionAttributeNames = "ExpressionAttributeNames"

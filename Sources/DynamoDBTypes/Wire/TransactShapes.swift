@@ -6,6 +6,8 @@
 public struct TransactWriteItemsInput: Codable, Sendable, Equatable {
     public var transactItems: [TransactWriteItem]
     public var returnConsumedCapacity: ReturnConsumedCapacity?
+    /// `SIZE` or `NONE`: validated; the emulator answers no `ItemCollectionMetrics`.
+    public var returnItemCollectionMetrics: ReturnItemCollectionMetrics?
     public var clientRequestToken: String?
 
     /// Creates the shape from its members.
@@ -22,6 +24,7 @@ public struct TransactWriteItemsInput: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case transactItems = "TransactItems"
         case returnConsumedCapacity = "ReturnConsumedCapacity"
+        case returnItemCollectionMetrics = "ReturnItemCollectionMetrics"
         case clientRequestToken = "ClientRequestToken"
     }
 }

@@ -34,6 +34,12 @@ public enum ReturnConsumedCapacity: String, Codable, Sendable, CaseIterable {
     case none = "NONE"
 }
 
+/// The `ReturnItemCollectionMetrics` enumeration of the DynamoDB JSON 1.0 protocol.
+public enum ReturnItemCollectionMetrics: String, Codable, Sendable, CaseIterable {
+    case size = "SIZE"
+    case none = "NONE"
+}
+
 /// The `ReturnValue` enumeration of the DynamoDB JSON 1.0 protocol.
 public enum ReturnValue: String, Codable, Sendable, CaseIterable {
     case none = "NONE"
