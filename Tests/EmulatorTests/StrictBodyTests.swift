@@ -3,7 +3,7 @@ import Foundation
 import TableStore
 import Testing
 
-@testable import Emulator
+@testable import DynamoDBEndpoint
 
 /// Bodies DynamoDB rejects are rejected at the edge, with DynamoDB's exception: not JSON, a key twice, nesting
 /// past any legal request, an unknown ReturnItemCollectionMetrics.
@@ -102,6 +102,6 @@ struct StrictBodyTests {
 extension DynamoDBAPIServer {
     /// A server over a fresh in-memory store.
     static func inMemoryForTests() throws -> DynamoDBAPIServer {
-        DynamoDBAPIServer(store: try StateLocation.inMemory.openStore(region: "us-east-1", accountID: "123456789012"))
+        DynamoDBAPIServer(store: try TableStore(inMemory: .init(region: "us-east-1", accountID: "123456789012")))
     }
 }
