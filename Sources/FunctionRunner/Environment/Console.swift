@@ -17,9 +17,17 @@ public final class Console: Sendable {
 
     /// Writes one line.
     public func write(line: String) {
+        write(lines: [line])
+    }
+
+    /// Writes lines with one system call, none interleaved with another writer's.
+    public func write(lines: [String]) {
         guard fd >= 0 else { return }
-        var bytes = Array(line.utf8)
-        bytes.append(UInt8(ascii: "\n"))
+        var bytes: [UInt8] = []
+        for line in lines {
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
         lock.withLock { _ in
             var offset = 0
             while offset < bytes.count {

@@ -190,7 +190,11 @@ struct EnvironmentStateMachine<Runtime, Caller> {
             guard runtimeCanBeReplaced else { return [.rejectRuntime(runtime, .invalidStateTransition)] }
             state = .polling(id: id, runtime: runtime)
             return [.rejectRuntime(waiting, .containerError)]
-        case .draining, .dead:
+        case .draining:
+            // As on Lambda at shutdown, the poll just waits: the process is being stopped (an error answer would
+            // only make the runtime log one).
+            return []
+        case .dead:
             return [.rejectRuntime(runtime, .containerError)]
         }
     }
@@ -278,16 +282,18 @@ struct EnvironmentStateMachine<Runtime, Caller> {
         case .initializing(let pending, _), .ready(let pending):
             state = .draining(nil)
             return [.closeListener, .terminate] + (pending.map { [.returnUndelivered($0.caller)] } ?? [])
-        case .polling(_, let runtime):
+        case .polling:
+            // The waiting `/next` is left unanswered: the runtime is stopped while it polls, as on Lambda.
             state = .draining(nil)
-            return [.closeListener, .rejectRuntime(runtime, .containerError), .terminate]
+            return [.closeListener, .terminate]
         case .invoking(let active, let pending):
             state = .draining(active.result == nil ? active : nil)
-            var effects: [Effect] = [.closeListener, .terminate]
+            var effects: [Effect] = [.closeListener]
             if active.result != nil {
+                // Ended before the process is asked to stop, so REPORT still reads its peak memory.
                 effects += [.cancelTimer(requestID: active.requestID), .finish(finished(active, now: now))]
             }
-            return effects + (pending.map { [.returnUndelivered($0.caller)] } ?? [])
+            return effects + [.terminate] + (pending.map { [.returnUndelivered($0.caller)] } ?? [])
         }
     }
 

@@ -107,7 +107,7 @@ final class ExecutionEnvironment: Sendable {
     /// Runs one invocation; returns when the function answered (or, for callers wanting the log, at `REPORT`). A caller
     /// that is cancelled before its invocation reached the runtime gets ``Outcome/notRun``.
     func invoke(_ request: InvocationRequest) async -> Outcome {
-        let requestID = UUID().uuidString.lowercased()
+        let requestID = RandomText.uuid()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { caller in
                 guard !Task.isCancelled else { return caller.resume(returning: .notRun) }
@@ -320,12 +320,13 @@ final class ExecutionEnvironment: Sendable {
         inner.process?.drainOutput()
         finished.extraLines.forEach(log.append)
         if let peak = inner.process?.peakMemoryMB() { inner.lastPeakMemoryMB = peak }
-        log.append(InvocationReport.end(requestID: finished.requestID))
-        log.append(
+        log.append(lines: [
+            InvocationReport.end(requestID: finished.requestID),
             InvocationReport.report(
                 requestID: finished.requestID, duration: finished.duration, memorySize: configuration.memorySize,
                 maxMemoryUsedMB: inner.lastPeakMemoryMB,
-                initDuration: finished.reportsInit ? inner.machine.initDuration : nil))
+                initDuration: finished.reportsInit ? inner.machine.initDuration : nil),
+        ])
         return log.end()
     }
 }

@@ -24,6 +24,12 @@ final class InvocationLog: Sendable {
         capture.withLock { $0?.append(line) }
     }
 
+    /// Records several lines, written to the console at once (`END` and `REPORT`).
+    func append(lines: [String]) {
+        console.write(lines: lines)
+        capture.withLock { $0?.append(contentsOf: lines) }
+    }
+
     /// Stops collecting and returns the invocation's log text.
     func end() -> String {
         let lines = capture.withLock { lines in

@@ -31,4 +31,21 @@ enum RandomText {
         }
         return count
     }
+
+    /// A random (version 4) UUID in lowercase, as Lambda's request IDs are, from two 64-bit draws of the system
+    /// generator (Foundation's `UUID()` reads `/dev/urandom` through a file on Linux).
+    static func uuid() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let high: UInt64 = (generator.next() & ~0xF000) | 0x4000
+        let low: UInt64 = (generator.next() & ~(UInt64(0xC) << 60)) | (UInt64(0x8) << 60)
+        let hex = hex16(high) + hex16(low)
+        let characters = Array(hex)
+        return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-" + String(characters[12..<16]) + "-"
+            + String(characters[16..<20]) + "-" + String(characters[20..<32])
+    }
+
+    private static func hex16(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
 }

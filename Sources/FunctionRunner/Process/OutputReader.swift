@@ -74,18 +74,20 @@ final class OutputReader: Sendable {
 
     private static func readAvailable(_ stream: inout Stream, into lines: inout [String]) {
         guard stream.open else { return }
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(stream.fd, $0.baseAddress, $0.count) }
-            if count > 0 {
-                stream.pending.append(contentsOf: buffer[0..<count])
-            } else if count == 0 {
-                stream.open = false
-                break
-            } else {
-                if errno == EINTR { continue }
-                if errno != EAGAIN && errno != EWOULDBLOCK { stream.open = false }
-                break
+        // A scratch buffer that is neither zero-filled nor kept: this runs at every wake-up and every drain.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16_384) { buffer in
+            while true {
+                let count = read(stream.fd, buffer.baseAddress, buffer.count)
+                if count > 0 {
+                    stream.pending.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+                } else if count == 0 {
+                    stream.open = false
+                    return
+                } else {
+                    if errno == EINTR { continue }
+                    if errno != EAGAIN && errno != EWOULDBLOCK { stream.open = false }
+                    return
+                }
             }
         }
         while let newline = stream.pending.firstIndex(of: UInt8(ascii: "\n")) {
