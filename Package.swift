@@ -41,10 +41,9 @@ let package = Package(
         ),
         .target(name: "DynamoDBTypes", swiftSettings: strict),
         .target(
-            name: "DynamoDBClient",
-            dependencies: ["DynamoDBTypes", "CurlHTTP", .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: strict
-        ),
+            name: "AWSRequest", dependencies: ["CurlHTTP", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        .target(name: "DynamoDBClient", dependencies: ["DynamoDBTypes", "CurlHTTP", "AWSRequest"], swiftSettings: strict),
 
         // MARK: Emulator side
         .target(name: "CProcessSpawn"),
