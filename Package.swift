@@ -50,7 +50,9 @@ let package = Package(
         .target(name: "DynamoDBExpressions", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
         .target(
             name: "TableStore",
-            dependencies: ["DynamoDBTypes", "DynamoDBExpressions", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DynamoDBTypes", "DynamoDBExpressions", "SAMTemplate", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "SAMTemplate", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
@@ -86,7 +88,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "Messaging", dependencies: ["DynamoDBClient", "DynamoDBTypes"], swiftSettings: strict),
+        .target(name: "Messaging", dependencies: ["DynamoDBClient", "DynamoDBTypes", "SAMTemplate"], swiftSettings: strict),
         .executableTarget(
             name: "cruddur",
             dependencies: [
@@ -137,7 +139,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "MessagingTests",
-            dependencies: ["Messaging", "MessagingStreamHandler", "LambdaTesting", "LambdaRuntime", "DynamoDBClient", "DynamoDBTypes"],
+            dependencies: [
+                "Messaging", "MessagingStreamHandler", "LambdaTesting", "LambdaRuntime", "DynamoDBClient", "DynamoDBTypes",
+                "SAMTemplate",
+            ],
             swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["CProcessSpawn"], exclude: ["Fixtures", "Scripts"], swiftSettings: strict),
     ]
