@@ -89,6 +89,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Messaging", dependencies: ["DynamoDBClient", "DynamoDBTypes", "SAMTemplate"], swiftSettings: strict),
+        .target(name: "CognitoClient", dependencies: ["AWSRequest", "CurlHTTP"], swiftSettings: strict),
         .executableTarget(
             name: "cruddur",
             dependencies: [
@@ -144,6 +145,8 @@ let package = Package(
                 "SAMTemplate",
             ],
             swiftSettings: strict),
+        .testTarget(
+            name: "CognitoClientTests", dependencies: ["CognitoClient", "AWSRequest", "CurlHTTP"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["CProcessSpawn"], exclude: ["Fixtures", "Scripts"], swiftSettings: strict),
     ]
 )
