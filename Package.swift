@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: Handler side (linked by every function; the leanest targets)
@@ -88,7 +89,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Messaging and what only the `cruddur` CLI links: never a function's dependency, so PostgreSQL stays out
+        // of every `bootstrap`.
         .target(name: "Messaging", dependencies: ["DynamoDBClient", "DynamoDBTypes", "SAMTemplate"], swiftSettings: strict),
+        .target(
+            name: "MessagingPostgres",
+            dependencies: [
+                "Messaging", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         .target(name: "CognitoClient", dependencies: ["AWSRequest", "CurlHTTP"], swiftSettings: strict),
         .executableTarget(
             name: "cruddur",
@@ -143,6 +153,13 @@ let package = Package(
             dependencies: [
                 "Messaging", "MessagingStreamHandler", "LambdaTesting", "LambdaRuntime", "DynamoDBClient", "DynamoDBTypes",
                 "SAMTemplate",
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "MessagingPostgresTests",
+            dependencies: [
+                "MessagingPostgres", "Messaging", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .testTarget(
