@@ -103,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "cruddur",
             dependencies: [
-                "Messaging", "DynamoDBClient", "DynamoDBTypes",
+                "Messaging", "MessagingPostgres", "CognitoClient", "DynamoDBClient", "DynamoDBTypes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
