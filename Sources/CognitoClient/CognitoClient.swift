@@ -37,7 +37,8 @@ public struct CognitoClient: Sendable {
     public init(endpoint: String? = nil, environment: AWSEnvironment = AWSEnvironment()) {
         let resolved =
             endpoint
-            ?? environment.endpoint(hostPrefix: "cognito-idp", variables: ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"])
+            ?? environment.endpoint(
+                hostPrefix: "cognito-idp", variables: ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"])
         let transport = CurlHTTPClient(
             configuration: CurlHTTPClient.Configuration(
                 maximumConnections: 1, timeout: .seconds(30),

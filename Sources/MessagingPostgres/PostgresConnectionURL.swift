@@ -14,7 +14,13 @@ import PostgresNIO
 public struct PostgresConnectionURL: Sendable, Hashable, CustomStringConvertible {
     /// How TLS is used.
     public enum TLSMode: String, Sendable, Hashable, CaseIterable {
-        case disable, prefer, require
+        /// Plain TCP.
+        case disable
+        /// TLS when the server offers it, plain TCP otherwise.
+        case prefer
+        /// TLS or no connection; the certificate is not checked.
+        case require
+        /// TLS with the certificate and host name checked.
         case verifyFull = "verify-full"
     }
 

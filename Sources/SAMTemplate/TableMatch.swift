@@ -31,7 +31,8 @@ public enum TableMatch {
         check("AttributeDefinitions", render(declared.attributeDefinitions), render(existing.attributeDefinitions))
         check(
             "GlobalSecondaryIndexes",
-            render(indexes: (declared.globalSecondaryIndexes ?? []).map { ($0.indexName, $0.keySchema, $0.projection) }),
+            render(
+                indexes: (declared.globalSecondaryIndexes ?? []).map { ($0.indexName, $0.keySchema, $0.projection) }),
             render(
                 indexes: (existing.globalSecondaryIndexes ?? []).map {
                     ($0.indexName ?? "", $0.keySchema ?? [], $0.projection ?? Projection())

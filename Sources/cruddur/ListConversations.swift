@@ -9,7 +9,9 @@ struct ListConversations: AsyncParsableCommand {
     @OptionGroup var client: ClientOptions
     @OptionGroup var users: UsersOptions
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("The user's Cognito sub, as the app knows its caller.", valueName: "cognito-sub"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("The user's Cognito sub, as the app knows its caller.", valueName: "cognito-sub"))
     var cognitoSub: String?
 
     @Argument(help: "The user's handle (or uuid, or Cognito sub).")

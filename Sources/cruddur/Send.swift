@@ -13,7 +13,9 @@ struct Send: AsyncParsableCommand {
     @OptionGroup var client: ClientOptions
     @OptionGroup var users: UsersOptions
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("The sender's Cognito sub, as the app knows its caller.", valueName: "cognito-sub"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("The sender's Cognito sub, as the app knows its caller.", valueName: "cognito-sub"))
     var cognitoSub: String?
 
     @Option(help: "The sender's handle.")

@@ -23,14 +23,17 @@ struct UpdateCognitoUserIDs: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The Cognito endpoint (default: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL, or the region's).",
+            """
+            The Cognito endpoint (default: AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL, or the \
+            region's).
+            """,
             valueName: "url"))
     var cognitoEndpointURL: String?
 
     func validate() throws {
         if userPoolID.isEmpty { throw ValidationError("--user-pool-id is empty") }
-        if let cognitoEndpointURL, !(cognitoEndpointURL.hasPrefix("http://") || cognitoEndpointURL.hasPrefix("https://")) {
-            throw ValidationError("--cognito-endpoint-url \"\(cognitoEndpointURL)\" is not an http:// or https:// URL")
+        if let url = cognitoEndpointURL, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            throw ValidationError("--cognito-endpoint-url \"\(url)\" is not an http:// or https:// URL")
         }
     }
 
@@ -41,10 +44,12 @@ struct UpdateCognitoUserIDs: AsyncParsableCommand {
         do {
             users = try await cognito.allUsers(userPoolID: userPoolID)
         } catch {
-            throw MessagingError(.userPool, "Cannot read the users of the Cognito user pool \"\(userPoolID)\": \(error)")
+            throw MessagingError(
+                .userPool, "Cannot read the users of the Cognito user pool \"\(userPoolID)\": \(error)")
         }
         let poolUsers = users.map {
-            PoolUser(username: $0.username, sub: $0.attribute("sub"), preferredUsername: $0.attribute("preferred_username"))
+            PoolUser(
+                username: $0.username, sub: $0.attribute("sub"), preferredUsername: $0.attribute("preferred_username"))
         }
         print("Read \(poolUsers.count) users from the Cognito user pool \(userPoolID)")
         let update = try await PostgresUserStore.withStore(url) { try await $0.updateCognitoUserIDs(from: poolUsers) }

@@ -11,7 +11,11 @@ import MessagingPostgres
 /// Where users come from: Cruddur's PostgreSQL when a connection URL is given (`--connection-url` or
 /// `CONNECTION_URL`), the JSON fixture otherwise.
 struct UsersOptions: ParsableArguments {
-    @Option(help: "The users fixture (a JSON array of {uuid, handle, display_name, cognito_sub}), read when no connection URL is given.")
+    @Option(
+        help: """
+            The users fixture (a JSON array of {uuid, handle, display_name, cognito_sub}), read when no connection \
+            URL is given.
+            """)
     var users = "fixtures/users.json"
 
     @OptionGroup var database: DatabaseOptions
@@ -29,7 +33,10 @@ struct UsersOptions: ParsableArguments {
 struct DatabaseOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Cruddur's PostgreSQL, e.g. postgresql://postgres:password@localhost:5432/cruddur (default: $CONNECTION_URL).",
+            """
+            Cruddur's PostgreSQL, e.g. postgresql://postgres:password@localhost:5432/cruddur (default: \
+            $CONNECTION_URL).
+            """,
             valueName: "url"))
     var connectionURL: String?
 
@@ -39,7 +46,9 @@ struct DatabaseOptions: ParsableArguments {
     ///   `--connection-url` is refused by validation before).
     func url() throws(MessagingError) -> PostgresConnectionURL? {
         if let connectionURL { return try PostgresConnectionURL(connectionURL) }
-        guard let variable = ProcessInfo.processInfo.environment["CONNECTION_URL"], !variable.isEmpty else { return nil }
+        guard let variable = ProcessInfo.processInfo.environment["CONNECTION_URL"], !variable.isEmpty else {
+            return nil
+        }
         do throws(MessagingError) {
             return try PostgresConnectionURL(variable)
         } catch {

@@ -88,6 +88,16 @@ struct CruddurPostgresEndToEndTests {
             inbox["bayko"]
                 == ["sk": sk, "message": text, "user_handle": "andrewbrown", "user_display_name": "Andrew Brown",
                     "user_uuid": uuids["andrewbrown"] ?? ""])
+
+        // get-conversation --as: a member of the group reads it; londo, who is not, is refused.
+        let read = try cruddurCommand(
+            ["get-conversation", Self.group, "--as", subs[1], "--connection-url", url, "--endpoint-url", endpoint])
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stdout.contains(text.prefix(40) + "..."))
+        let refused = try cruddurCommand(
+            ["get-conversation", Self.group, "--as", subs[2], "--connection-url", url, "--endpoint-url", endpoint])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\"londo\" has no conversation \"\(Self.group)\" in its inbox"))
         #expect(emulator.interrupt() == 0)
     }
 
