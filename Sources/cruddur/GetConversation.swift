@@ -14,19 +14,18 @@ struct GetConversation: AsyncParsableCommand {
     @OptionGroup var client: ClientOptions
     @OptionGroup var users: UsersOptions
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("The caller's Cognito sub.", valueName: "cognito-sub"))
-    var cognitoSub: String?
+    @OptionGroup var caller: CallerOptions
 
     @Argument(help: "The message group uuid.")
     var group: String
 
     func run() async throws {
         let store = client.store()
-        if let cognitoSub {
-            let caller = try await users.withStore { try await $0.user(cognitoSub: cognitoSub) }
-            guard try await store.isMember(caller, of: group) else {
+        if let cognitoSub = caller.cognitoSub {
+            let user = try await users.withStore { try await $0.user(cognitoSub: cognitoSub) }
+            guard try await store.isMember(user, of: group) else {
                 throw MessagingError(
-                    .invalidArgument, "\"\(caller.handle)\" has no conversation \"\(group)\" in its inbox")
+                    .invalidArgument, "\"\(user.handle)\" has no conversation \"\(group)\" in its inbox")
             }
         }
         let output = try await store.operations.query(store.messagesQuery(group: group, returnConsumedCapacity: .total))

@@ -9,16 +9,13 @@ struct ListConversations: AsyncParsableCommand {
     @OptionGroup var client: ClientOptions
     @OptionGroup var users: UsersOptions
 
-    @Option(
-        name: .customLong("as"),
-        help: ArgumentHelp("The user's Cognito sub, as the app knows its caller.", valueName: "cognito-sub"))
-    var cognitoSub: String?
+    @OptionGroup var caller: CallerOptions
 
     @Argument(help: "The user's handle (or uuid, or Cognito sub).")
     var user: String?
 
     func validate() throws {
-        switch (cognitoSub, user) {
+        switch (caller.cognitoSub, user) {
         case (nil, nil): throw ValidationError("Name the user: a handle argument, or --as COGNITO_SUB")
         case (.some, .some): throw ValidationError("Name the user by argument or by --as, not both")
         default: break
@@ -27,7 +24,7 @@ struct ListConversations: AsyncParsableCommand {
 
     func run() async throws {
         let owner = try await users.withStore { store in
-            if let cognitoSub { return try await store.user(cognitoSub: cognitoSub) }
+            if let cognitoSub = caller.cognitoSub { return try await store.user(cognitoSub: cognitoSub) }
             return try await store.user(reference: user ?? "")
         }
         let store = client.store()

@@ -13,10 +13,7 @@ struct Send: AsyncParsableCommand {
     @OptionGroup var client: ClientOptions
     @OptionGroup var users: UsersOptions
 
-    @Option(
-        name: .customLong("as"),
-        help: ArgumentHelp("The sender's Cognito sub, as the app knows its caller.", valueName: "cognito-sub"))
-    var cognitoSub: String?
+    @OptionGroup var caller: CallerOptions
 
     @Option(help: "The sender's handle.")
     var from: String?
@@ -29,7 +26,7 @@ struct Send: AsyncParsableCommand {
 
     func validate() throws {
         if text.isEmpty { throw ValidationError("The message text is empty") }
-        switch (cognitoSub, from) {
+        switch (caller.cognitoSub, from) {
         case (nil, nil): throw ValidationError("Name the sender with --as COGNITO_SUB or --from HANDLE")
         case (.some, .some): throw ValidationError("Name the sender with --as or --from, not both")
         default: break
@@ -39,7 +36,7 @@ struct Send: AsyncParsableCommand {
 
     func run() async throws {
         let (sender, receiver) = try await users.withStore { store in
-            (try await store.user(cognitoSub: cognitoSub, handle: from), try await store.user(handle: to))
+            (try await store.user(cognitoSub: caller.cognitoSub, handle: from), try await store.user(handle: to))
         }
         let sent = try await client.store().send(from: sender, to: receiver, text: text)
         let pattern = sent.pattern == .existingGroup ? "C (existing group)" : "D (new group)"
