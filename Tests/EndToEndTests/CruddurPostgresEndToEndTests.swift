@@ -14,28 +14,28 @@ struct CruddurPostgresEndToEndTests {
     static let group = "5ae290ed-55d1-47a0-bc6d-fe2bc2700399"
 
     @Test("update-cognito-user-ids fills the seed users' subs from all pages; send --as moves both inboxes")
-    func cognitoIDsThenSend() throws {
+    func cognitoIDsThenSend() async throws {
         let database = try TestDatabase()
         let url = database.url
-        let schema = try cruddurCommand(["db", "schema-load", "--connection-url", url])
+        let schema = try await cruddurCommand(["db", "schema-load", "--connection-url", url])
         #expect(schema.status == 0, "\(schema.stderr)")
         #expect(schema.stdout.hasPrefix("Created table public.users in 127.0.0.1:"))
         // CONNECTION_URL, as Cruddur sets it, works as well as the option.
-        let seed = try cruddurCommand(["db", "seed"], environment: ["CONNECTION_URL": url])
+        let seed = try await cruddurCommand(["db", "seed"], environment: ["CONNECTION_URL": url])
         #expect(seed.status == 0, "\(seed.stderr)")
         #expect(seed.stdout.hasSuffix(": inserted andrewbrown, bayko, londo\n"), "\(seed.stdout)")
         // A display name only PostgreSQL knows, to tell its users from the fixture's in the inbox rows.
         _ = try database.psql("UPDATE public.users SET display_name = 'Bayko of Postgres' WHERE handle = 'bayko'")
 
-        let moto = try MotoServer()
+        let moto = try await offPool { try MotoServer() }
         // londo is the 70th user: on ListUsers' second page.
         let handles = ["andrewbrown", "bayko"] + (3...69).map { String(format: "user%03d", $0) } + ["londo"]
-        let pool = try moto.createPool(handles.map { ($0, $0) })
+        let pool = try await offPool { try moto.createPool(handles.map { ($0, $0) }) }
         #expect(pool.subs.count == 70)
         let subs = ["andrewbrown", "bayko", "londo"].compactMap { pool.subs[$0] }
         try #require(subs.count == 3, "moto returned no sub for a seed handle: \(pool.subs)")
 
-        let update = try cruddurCommand(
+        let update = try await cruddurCommand(
             ["update-cognito-user-ids", "--user-pool-id", pool.id, "--cognito-endpoint-url", moto.endpoint,
              "--connection-url", url])
         #expect(update.status == 0, "\(update.stderr)")
@@ -48,9 +48,9 @@ struct CruddurPostgresEndToEndTests {
         #expect(
             lines.last
                 == "3 updated, 0 already current, 67 Cognito users matched no row, 0 skipped, 0 rows without a Cognito user")
-        let rows = try listUsers(url)
+        let rows = try await listUsers(url)
         #expect(rows.map { $0["cognito_user_id"] as? String } == subs)
-        let again = try cruddurCommand(
+        let again = try await cruddurCommand(
             ["update-cognito-user-ids", "--user-pool-id", pool.id, "--cognito-endpoint-url", moto.endpoint,
              "--connection-url", url])
         #expect(again.status == 0, "\(again.stderr)")
@@ -58,12 +58,12 @@ struct CruddurPostgresEndToEndTests {
 
         // The messages, through the emulator: the seeded conversation, then a message sent as andrewbrown's sub.
         let state = try TemporaryDirectory()
-        let emulator = try RunningEmulator(template: Paths.rootTemplate, stateDirectory: state.path)
+        let emulator = try await offPool { try RunningEmulator(template: Paths.rootTemplate, stateDirectory: state.path) }
         let endpoint = emulator.dynamoDBEndpoint
-        let seeded = try cruddurCommand(["seed", "--ending-now", "--connection-url", url, "--endpoint-url", endpoint])
+        let seeded = try await cruddurCommand(["seed", "--ending-now", "--connection-url", url, "--endpoint-url", endpoint])
         #expect(seeded.status == 0, "\(seeded.stderr)")
         let text = "The users live in PostgreSQL now."
-        let send = try cruddurCommand(
+        let send = try await cruddurCommand(
             ["send", "--as", subs[0], "--to", "bayko", text, "--connection-url", url, "--endpoint-url", endpoint])
         #expect(send.status == 0, "\(send.stderr)")
         let sent = try #require(
@@ -76,9 +76,9 @@ struct CruddurPostgresEndToEndTests {
         var inbox: [String: [String: String]] = [:]
         let deadline = Date().addingTimeInterval(10)
         repeat {
-            inbox = try inboxRows(url: url, endpoint: endpoint, subs: ["andrewbrown": subs[0], "bayko": subs[1]])
+            inbox = try await inboxRows(url: url, endpoint: endpoint, subs: ["andrewbrown": subs[0], "bayko": subs[1]])
             if inbox.count == 2, inbox.values.allSatisfy({ $0["sk"] == sk }) { break }
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         } while Date() < deadline
         #expect(
             inbox["andrewbrown"]
@@ -90,74 +90,76 @@ struct CruddurPostgresEndToEndTests {
                     "user_uuid": uuids["andrewbrown"] ?? ""])
 
         // get-conversation --as: a member of the group reads it; londo, who is not, is refused.
-        let read = try cruddurCommand(
+        let read = try await cruddurCommand(
             ["get-conversation", Self.group, "--as", subs[1], "--connection-url", url, "--endpoint-url", endpoint])
         #expect(read.status == 0, "\(read.stderr)")
         #expect(read.stdout.contains(text.prefix(40) + "..."))
-        let refused = try cruddurCommand(
+        let refused = try await cruddurCommand(
             ["get-conversation", Self.group, "--as", subs[2], "--connection-url", url, "--endpoint-url", endpoint])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("\"londo\" has no conversation \"\(Self.group)\" in its inbox"))
-        #expect(emulator.interrupt() == 0)
+        #expect(await offPool { emulator.interrupt() } == 0)
     }
 
     @Test("bad input: wrong URL, unreachable database or pool, missing table, duplicate handles, no preferred_username")
-    func badInput() throws {
+    func badInput() async throws {
         let database = try TestDatabase()
         let url = database.url
-        let moto = try MotoServer()
-        let pool = try moto.createPool([("andrewbrown", "andrewbrown"), ("bayko", "bayko")])
-        func update(_ poolID: String, cognito: String, connection: String) throws -> CommandResult {
-            try cruddurCommand(
+        let moto = try await offPool { try MotoServer() }
+        let pool = try await offPool { try moto.createPool([("andrewbrown", "andrewbrown"), ("bayko", "bayko")]) }
+        func update(_ poolID: String, cognito: String, connection: String) async throws -> CommandResult {
+            try await cruddurCommand(
                 ["update-cognito-user-ids", "--user-pool-id", poolID, "--cognito-endpoint-url", cognito,
                  "--connection-url", connection])
         }
 
-        let wrongURL = try update(pool.id, cognito: moto.endpoint, connection: "mysql://root@127.0.0.1/cruddur")
+        let wrongURL = try await update(pool.id, cognito: moto.endpoint, connection: "mysql://root@127.0.0.1/cruddur")
         #expect(wrongURL.status != 0)
         #expect(wrongURL.stderr.contains("--connection-url: Connection URL \"mysql://root@127.0.0.1/cruddur\" is not a postgresql://"))
 
-        let missingTable = try update(pool.id, cognito: moto.endpoint, connection: url)
+        let missingTable = try await update(pool.id, cognito: moto.endpoint, connection: url)
         #expect(missingTable.status == 1)
         #expect(missingTable.stderr.contains("has no users table"), "\(missingTable.stderr)")
         #expect(missingTable.stderr.contains("run `cruddur db schema-load` first"))
 
-        #expect(try cruddurCommand(["db", "schema-load", "--connection-url", url]).status == 0)
-        #expect(try cruddurCommand(["db", "seed", "--connection-url", url]).status == 0)
+        #expect(try await cruddurCommand(["db", "schema-load", "--connection-url", url]).status == 0)
+        #expect(try await cruddurCommand(["db", "seed", "--connection-url", url]).status == 0)
 
         let closedPort = try MotoServer.freePort()
-        let noDatabase = try update(
+        let noDatabase = try await update(
             pool.id, cognito: moto.endpoint, connection: "postgresql://postgres@127.0.0.1:\(closedPort)/cruddur")
         #expect(noDatabase.status == 1)
         #expect(noDatabase.stderr.contains("PostgreSQL at 127.0.0.1:\(closedPort)/cruddur cannot be reached"), "\(noDatabase.stderr)")
 
-        let noPool = try update(pool.id, cognito: "http://127.0.0.1:\(closedPort)", connection: url)
+        let noPool = try await update(pool.id, cognito: "http://127.0.0.1:\(closedPort)", connection: url)
         #expect(noPool.status == 1)
         #expect(
             noPool.stderr.contains("Cannot read the users of the Cognito user pool \"\(pool.id)\": Cognito at http://127.0.0.1:\(closedPort) cannot be reached"),
             "\(noPool.stderr)")
-        let unknownPool = try update("us-east-1_nosuchpool", cognito: moto.endpoint, connection: url)
+        let unknownPool = try await update("us-east-1_nosuchpool", cognito: moto.endpoint, connection: url)
         #expect(unknownPool.status == 1)
         #expect(unknownPool.stderr.contains("Cognito user pool \"us-east-1_nosuchpool\": ResourceNotFoundException"), "\(unknownPool.stderr)")
 
-        let duplicates = try moto.createPool([("andrew-1", "andrewbrown"), ("andrew-2", "andrewbrown"), ("bayko", "bayko")])
-        let refused = try update(duplicates.id, cognito: moto.endpoint, connection: url)
+        let duplicates = try await offPool {
+            try moto.createPool([("andrew-1", "andrewbrown"), ("andrew-2", "andrewbrown"), ("bayko", "bayko")])
+        }
+        let refused = try await update(duplicates.id, cognito: moto.endpoint, connection: url)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("Cognito users \"andrew-1\" and \"andrew-2\" both have preferred_username \"andrewbrown\"; nothing was updated"))
-        #expect(try listUsers(url).allSatisfy { $0["cognito_user_id"] as? String == "MOCK" }, "a refused update wrote")
+        #expect(try await listUsers(url).allSatisfy { $0["cognito_user_id"] as? String == "MOCK" }, "a refused update wrote")
 
-        let anonymous = try moto.createPool([("bayko", "bayko"), ("ghost", nil)])
-        let partial = try update(anonymous.id, cognito: moto.endpoint, connection: url)
+        let anonymous = try await offPool { try moto.createPool([("bayko", "bayko"), ("ghost", nil)]) }
+        let partial = try await update(anonymous.id, cognito: moto.endpoint, connection: url)
         #expect(partial.status == 0, "\(partial.stderr)")
         #expect(partial.stdout.contains("skipped Cognito user \"ghost\": no preferred_username"))
         #expect(partial.stdout.contains("updated bayko: MOCK -> \(anonymous.subs["bayko"] ?? "?")"))
     }
 
     /// Each user's row of the seeded group (pattern B through `cruddur list-conversations --as SUB`).
-    func inboxRows(url: String, endpoint: String, subs: [String: String]) throws -> [String: [String: String]] {
+    func inboxRows(url: String, endpoint: String, subs: [String: String]) async throws -> [String: [String: String]] {
         var rows: [String: [String: String]] = [:]
         for (handle, sub) in subs {
-            let result = try cruddurCommand(["list-conversations", "--as", sub, "--connection-url", url, "--endpoint-url", endpoint])
+            let result = try await cruddurCommand(["list-conversations", "--as", sub, "--connection-url", url, "--endpoint-url", endpoint])
             #expect(result.status == 0, "\(result.stderr)")
             let items = try #require(jsonObject(result.stdout)["Items"] as? [[String: Any]])
             for item in items where CruddurEndToEndTests.string(item["message_group_uuid"]) == Self.group {
@@ -171,19 +173,34 @@ struct CruddurPostgresEndToEndTests {
     }
 
     /// `cruddur db list-users`, one dictionary per row.
-    func listUsers(_ url: String) throws -> [[String: Any]] {
-        let result = try cruddurCommand(["db", "list-users", "--connection-url", url])
+    func listUsers(_ url: String) async throws -> [[String: Any]] {
+        let result = try await cruddurCommand(["db", "list-users", "--connection-url", url])
         #expect(result.status == 0, "\(result.stderr)")
         return try result.stdout.split(separator: "\n").map { try jsonObject(String($0)) }
     }
 }
 
-/// `cruddur` with test AWS credentials (moto accepts any signature) and `environment`.
-func cruddurCommand(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
-    try run(
-        "\(Paths.binDirectory)/cruddur", arguments,
-        environment: ["AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_REGION": "us-east-1"]
-            .merging(environment) { _, new in new })
+/// `cruddur` with test AWS credentials (moto accepts any signature) and `environment`, waited for off the pool.
+func cruddurCommand(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandResult {
+    let variables = ["AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_REGION": "us-east-1"]
+        .merging(environment) { _, new in new }
+    return try await offPool { try run("\(Paths.binDirectory)/cruddur", arguments, environment: variables) }
+}
+
+/// Runs blocking work (waiting for a process, polling a log) on a thread of its own and awaits it, so this
+/// suite's long waits never hold one of the cooperative pool's threads, which the other end-to-end tests need
+/// (two on this machine). Expectations stay in the test's task, where they are recorded.
+func offPool<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try work() }) }.start()
+    }
+}
+
+/// `offPool` for work that cannot fail.
+func offPool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: work()) }.start()
+    }
 }
 
 /// The cluster scripts/test.sh starts, by `LAMBDALOCAL_TEST_POSTGRES_URL`; under CI=true its absence fails.
@@ -276,10 +293,17 @@ final class MotoServer: Sendable {
             print(json.dumps({"id": pool, "subs": subs}))
             """
         let result = try run("/usr/bin/env", ["python3", "-c", script, endpoint])
-        try #require(result.status == 0, "boto3 could not create the pool: \(result.stderr)")
-        let object = try jsonObject(result.stdout)
-        return (try #require(object["id"] as? String), try #require(object["subs"] as? [String: String]))
+        guard result.status == 0,
+            let object = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+            let id = object["id"] as? String, let subs = object["subs"] as? [String: String]
+        else { throw PoolCreationError(output: result.stdout + result.stderr) }
+        return (id, subs)
     }
+}
+
+struct PoolCreationError: Error, CustomStringConvertible {
+    let output: String
+    var description: String { "boto3 could not create the user pool: \(output)" }
 }
 
 struct MotoStartError: Error, CustomStringConvertible {
