@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: Handler side (linked by every function; the leanest targets)
@@ -43,17 +44,18 @@ let package = Package(
         ),
         .target(name: "DynamoDBTypes", swiftSettings: strict),
         .target(
-            name: "DynamoDBClient",
-            dependencies: ["DynamoDBTypes", "CurlHTTP", .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: strict
-        ),
+            name: "AWSRequest", dependencies: ["CurlHTTP", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        .target(name: "DynamoDBClient", dependencies: ["DynamoDBTypes", "CurlHTTP", "AWSRequest"], swiftSettings: strict),
 
         // MARK: Emulator side
         .target(name: "CProcessSpawn"),
         .target(name: "DynamoDBExpressions", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
         .target(
             name: "TableStore",
-            dependencies: ["DynamoDBTypes", "DynamoDBExpressions", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DynamoDBTypes", "DynamoDBExpressions", "SAMTemplate", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .target(name: "SAMTemplate", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
@@ -125,11 +127,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "Messaging", dependencies: ["DynamoDBClient", "DynamoDBTypes"], swiftSettings: strict),
+        // Messaging and what only the `cruddur` CLI links: never a function's dependency, so PostgreSQL stays out
+        // of every `bootstrap`.
+        .target(name: "Messaging", dependencies: ["DynamoDBClient", "DynamoDBTypes", "SAMTemplate"], swiftSettings: strict),
+        .target(
+            name: "MessagingPostgres",
+            dependencies: [
+                "Messaging", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .target(name: "CognitoClient", dependencies: ["AWSRequest", "CurlHTTP"], swiftSettings: strict),
         .executableTarget(
             name: "cruddur",
             dependencies: [
-                "Messaging", "DynamoDBClient", "DynamoDBTypes",
+                "Messaging", "MessagingPostgres", "CognitoClient", "DynamoDBClient", "DynamoDBTypes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -179,8 +191,20 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "MessagingTests",
-            dependencies: ["Messaging", "MessagingStreamHandler", "LambdaTesting", "LambdaRuntime", "DynamoDBClient", "DynamoDBTypes"],
+            dependencies: [
+                "Messaging", "MessagingStreamHandler", "LambdaTesting", "LambdaRuntime", "DynamoDBClient", "DynamoDBTypes",
+                "SAMTemplate",
+            ],
             swiftSettings: strict),
+        .testTarget(
+            name: "MessagingPostgresTests",
+            dependencies: [
+                "MessagingPostgres", "Messaging", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "CognitoClientTests", dependencies: ["CognitoClient", "AWSRequest", "CurlHTTP"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["CProcessSpawn"], exclude: ["Fixtures", "Scripts"], swiftSettings: strict),
     ]
 )

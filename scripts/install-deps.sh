@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing LambdaLocal needs and is missing: libcurl and SQLite headers (the handler
-# library speaks to the Runtime API through libcurl; the table store uses the system SQLite), curl, and the AWS
-# CLI, boto3 and cfn-lint for the end-to-end tests. apt is used only when running as root.
+# library speaks to the Runtime API through libcurl; the table store uses the system SQLite), curl, and for the tests
+# (--test) Debian's PostgreSQL server (the tests start a throwaway cluster of it), the AWS CLI, boto3, moto's server
+# and cfn-lint. apt is used only when running as root.
 set -euo pipefail
 
 missing=()
@@ -9,6 +10,9 @@ pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
 pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 command -v curl >/dev/null || missing+=(curl)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
+if [[ ${1:-} == --test ]] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+    missing+=(postgresql)
+fi
 if ((${#missing[@]})); then
     if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
         echo "install-deps: apt-get install ${missing[*]}" >&2
@@ -24,6 +28,7 @@ if [[ ${1:-} == --test ]]; then
     command -v aws >/dev/null || py+=(awscli)
     python3 -c "import boto3" 2>/dev/null || py+=(boto3)
     command -v cfn-lint >/dev/null || py+=(cfn-lint)
+    command -v moto_server >/dev/null && python3 -c "import joserfc" 2>/dev/null || py+=("moto[server,cognitoidp]")
     if ((${#py[@]})); then
         echo "install-deps: pip install ${py[*]}" >&2
         python3 -m pip install -q "${py[@]}"

@@ -1,3 +1,4 @@
+import AWSRequest
 import CurlHTTP
 import DynamoDBTypes
 
@@ -41,7 +42,7 @@ extension DynamoDBClient {
             let text = String(decoding: response.body.prefix(200), as: UTF8.self)
             return .invalidResponse("HTTP \(response.status) without a DynamoDB error body: \"\(text)\"")
         }
-        let code = body.type.split(separator: "#", omittingEmptySubsequences: false).last.map(String.init) ?? body.type
+        let code = AWSJSONRequest.errorCode(fromType: body.type)
         return .service(
             DynamoDBError(
                 DynamoDBError.Code(rawValue: code), body.message ?? "", item: body.item,

@@ -1,3 +1,4 @@
+import AWSRequest
 import CurlHTTP
 import DynamoDBTypes
 
@@ -92,17 +93,12 @@ public struct DynamoDBClient: DynamoDBOperations {
 
     /// The signed HTTP request carrying `body` to the endpoint of `target`.
     func request(_ target: WireTarget, body: Data) -> HTTPRequest {
-        let endpoint = target.isStreams ? configuration.streamsEndpoint : configuration.endpoint
-        let request = HTTPRequest(
-            method: .post, url: endpoint,
-            headers: [
-                HTTPHeader("Content-Type", WireTarget.contentType),
-                HTTPHeader("X-Amz-Target", target.headerValue),
-            ],
-            body: body)
-        guard let credentials = configuration.credentials else { return request }
-        return SigV4Signer(credentials: credentials, region: configuration.region, service: WireTarget.signingName)
-            .sign(request, date: now())
+        AWSJSONRequest(
+            endpoint: target.isStreams ? configuration.streamsEndpoint : configuration.endpoint,
+            target: target.headerValue, jsonVersion: WireTarget.jsonVersion, body: body
+        ).httpRequest(
+            credentials: configuration.credentials, region: configuration.region, signingName: WireTarget.signingName,
+            date: now())
     }
 
     private static func result(of transport: any HTTPTransport, _ request: HTTPRequest) async

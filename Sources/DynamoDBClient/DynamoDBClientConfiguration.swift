@@ -1,3 +1,5 @@
+import AWSRequest
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -49,18 +51,14 @@ public struct DynamoDBClientConfiguration: Sendable, Hashable {
     ///   `https://streams.dynamodb.<region>.amazonaws.com`;
     /// - credentials: `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Self {
-        func value(_ names: String...) -> String? {
-            names.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
-        }
-        let region = value("AWS_REGION", "AWS_DEFAULT_REGION") ?? "us-east-1"
-        let domain = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
-        let endpoint = value("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL") ?? "https://dynamodb.\(region).\(domain)"
-        let streamsEndpoint =
-            value(
-                "AWS_ENDPOINT_URL_DYNAMODB_STREAMS", "AWS_ENDPOINT_URL_DYNAMODBSTREAMS", "AWS_ENDPOINT_URL_DYNAMODB",
-                "AWS_ENDPOINT_URL") ?? "https://streams.dynamodb.\(region).\(domain)"
+        let variables = AWSEnvironment(environment)
         return Self(
-            endpoint: endpoint, streamsEndpoint: streamsEndpoint, region: region,
-            credentials: AWSCredentials(environment: environment))
+            endpoint: variables.endpoint(hostPrefix: "dynamodb", variables: ["AWS_ENDPOINT_URL_DYNAMODB"]),
+            streamsEndpoint: variables.endpoint(
+                hostPrefix: "streams.dynamodb",
+                variables: [
+                    "AWS_ENDPOINT_URL_DYNAMODB_STREAMS", "AWS_ENDPOINT_URL_DYNAMODBSTREAMS", "AWS_ENDPOINT_URL_DYNAMODB",
+                ]),
+            region: variables.region, credentials: variables.credentials)
     }
 }

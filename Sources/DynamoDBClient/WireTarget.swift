@@ -15,8 +15,8 @@ struct WireTarget: Sendable, Hashable {
     /// The header value.
     var headerValue: String { (isStreams ? "DynamoDBStreams_20120810." : "DynamoDB_20120810.") + operation }
 
-    /// The `Content-Type` of requests and answers.
-    static let contentType = "application/x-amz-json-1.0"
+    /// DynamoDB speaks AWS JSON 1.0 (`application/x-amz-json-1.0`).
+    static let jsonVersion = "1.0"
     /// Both DynamoDB and DynamoDB Streams sign as `dynamodb`.
     static let signingName = "dynamodb"
 }

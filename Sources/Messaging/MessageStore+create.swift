@@ -80,25 +80,37 @@ extension MessageStore {
     ///
     /// - Throws: ``MessagingError`` `.dynamoDB` or `.malformedItem`.
     public func findGroup(of user: User, with other: User) async throws(MessagingError) -> String? {
+        let rows = try await groupRows(of: user, where: "user_uuid = :value", equals: other.uuid)
+        return rows.max { $0.createdAt < $1.createdAt }?.uuid
+    }
+
+    /// Whether `user` has a group row of `group` (strongly consistent): whether the conversation is in its inbox.
+    ///
+    /// - Throws: ``MessagingError`` `.dynamoDB` or `.malformedItem`.
+    public func isMember(_ user: User, of group: String) async throws(MessagingError) -> Bool {
+        try await !groupRows(of: user, where: "message_group_uuid = :value", equals: group).isEmpty
+    }
+
+    /// Every group row of `user` (all pages) that `filter` (naming `:value`) keeps.
+    private func groupRows(of user: User, where filter: String, equals value: String) async throws(MessagingError)
+        -> [Conversation]
+    {
         var start: Item?
-        var newest: (sk: String, group: String)?
+        var rows: [Conversation] = []
         repeat {
             let input = QueryInput(
                 tableName: tableName, consistentRead: true, exclusiveStartKey: start,
-                filterExpression: "user_uuid = :other", keyConditionExpression: "pk = :pk",
+                filterExpression: filter, keyConditionExpression: "pk = :pk",
                 expressionAttributeValues: [
-                    ":pk": .s(MessagingSchema.groupPartitionKey(user: user.uuid)), ":other": .s(other.uuid),
+                    ":pk": .s(MessagingSchema.groupPartitionKey(user: user.uuid)), ":value": .s(value),
                 ])
             let output = try await run("Query \(MessagingSchema.groupPartitionKey(user: user.uuid))") {
                 (operations) async throws(DynamoDBClientError) in try await operations.query(input)
             }
-            for item in output.items ?? [] {
-                let row = try Conversation(item: item)
-                if newest.map({ $0.sk < row.createdAt }) ?? true { newest = (row.createdAt, row.uuid) }
-            }
+            for item in output.items ?? [] { rows.append(try Conversation(item: item)) }
             start = output.lastEvaluatedKey
         } while start != nil
-        return newest?.group
+        return rows
     }
 
     /// Sends `text` from `sender` to `receiver`: pattern C when they already have a group, else pattern D.

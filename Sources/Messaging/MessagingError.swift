@@ -9,7 +9,7 @@ public struct MessagingError: Error, Sendable, Equatable, CustomStringConvertibl
         public init(rawValue: String) { self.rawValue = rawValue }
         public var description: String { rawValue }
 
-        /// No user in the users fixture has the handle or uuid asked for.
+        /// No user in the users store has the handle, uuid or Cognito sub asked for.
         public static let unknownUser = Code(rawValue: "unknownUser")
         /// The users fixture could not be read or decoded.
         public static let invalidUsers = Code(rawValue: "invalidUsers")
@@ -23,6 +23,10 @@ public struct MessagingError: Error, Sendable, Equatable, CustomStringConvertibl
         public static let malformedItem = Code(rawValue: "malformedItem")
         /// DynamoDB refused the request or could not be reached.
         public static let dynamoDB = Code(rawValue: "dynamoDB")
+        /// The users database (PostgreSQL) refused the request, lacks the users table, or could not be reached.
+        public static let database = Code(rawValue: "database")
+        /// The Cognito user pool refused the request or could not be reached.
+        public static let userPool = Code(rawValue: "userPool")
     }
 
     /// The kind of failure.

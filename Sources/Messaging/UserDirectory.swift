@@ -7,7 +7,7 @@
 /// The users the messaging patterns may name, loaded from a JSON fixture standing in for the app's users table.
 ///
 /// The fixture is a JSON array of `{"uuid", "handle", "display_name", "cognito_sub"}` objects.
-public struct UserDirectory: Sendable, Hashable {
+public struct UserDirectory: UserStore, Hashable {
     /// The users, in fixture order.
     public let users: [User]
 
@@ -70,6 +70,16 @@ public struct UserDirectory: Sendable, Hashable {
     public func user(uuid: String) throws(MessagingError) -> User {
         guard let user = users.first(where: { $0.uuid == uuid }) else {
             throw MessagingError(.unknownUser, "No user with uuid \"\(uuid)\" in the users fixture")
+        }
+        return user
+    }
+
+    /// The user whose Cognito `sub` is `cognitoSub`.
+    ///
+    /// - Throws: ``MessagingError`` `.unknownUser` naming the sub.
+    public func user(cognitoSub: String) throws(MessagingError) -> User {
+        guard let user = users.first(where: { $0.cognitoSub == cognitoSub }) else {
+            throw MessagingError(.unknownUser, "No user with Cognito sub \"\(cognitoSub)\" in the users fixture")
         }
         return user
     }

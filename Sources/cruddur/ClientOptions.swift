@@ -37,21 +37,12 @@ struct ClientOptions: ParsableArguments {
     }
 }
 
-/// Where the users fixture is.
-struct UsersOptions: ParsableArguments {
-    @Option(help: "The users fixture (a JSON array of {uuid, handle, display_name, cognito_sub}).")
-    var users = "fixtures/users.json"
-
-    func directory() throws -> UserDirectory {
-        try UserDirectory(contentsOf: users)
-    }
-}
-
-/// JSON as the original scripts printed it: indented, keys sorted.
+/// JSON as the original scripts printed it: indented, keys sorted, dates in ISO 8601.
 enum JSONOutput {
     static func text(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
@@ -59,6 +50,7 @@ enum JSONOutput {
     static func line(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

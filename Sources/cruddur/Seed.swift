@@ -28,9 +28,9 @@ struct Seed: AsyncParsableCommand {
     var endingNow = false
 
     func run() async throws {
-        let directory = try users.directory()
-        let andrew = try directory.user(handle: "andrewbrown")
-        let bayko = try directory.user(handle: "bayko")
+        let (andrew, bayko) = try await users.withStore { store in
+            (try await store.user(handle: "andrewbrown"), try await store.user(handle: "bayko"))
+        }
         let lines = SeedConversation.lines.map { line in
             SeedLine(sender: line.fromAndrew ? andrew : bayko, text: line.text)
         }

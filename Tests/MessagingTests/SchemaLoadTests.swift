@@ -1,6 +1,7 @@
 import DynamoDBTypes
 import LambdaTesting
 import Messaging
+import SAMTemplate
 import Testing
 
 /// `cruddur schema-load` against an engine that may already hold the table (lambda-local start creates it).
@@ -51,12 +52,12 @@ struct SchemaLoadTests {
         #expect(
             error?.description
                 == "Table \"cruddur-messages\" already exists and differs from its declaration: "
-                + "GlobalSecondaryIndex \"message-group-sk-index\": declared [message_group_uuid HASH, sk RANGE] "
-                + "KEYS_ONLY, found [message_group_uuid HASH, sk RANGE] ALL; "
+                + "GlobalSecondaryIndexes: declared [message-group-sk-index [message_group_uuid HASH, sk RANGE] "
+                + "KEYS_ONLY], found [message-group-sk-index [message_group_uuid HASH, sk RANGE] ALL]; "
                 + "StreamSpecification: declared NEW_AND_OLD_IMAGES, found NEW_IMAGE")
     }
 
-    @Test("Differences name a missing index and a different key schema")
+    @Test("The shared TableMatch check names a missing index and a different key schema")
     func differences() throws {
         let input = try declared()
         let existing = TableDescription(
@@ -68,12 +69,12 @@ struct SchemaLoadTests {
             keySchema: [KeySchemaElement(attributeName: "pk", keyType: .hash)],
             streamSpecification: StreamSpecification(streamEnabled: false))
         #expect(
-            TableDeclaration.differences(declared: input, existing: existing) == [
+            TableMatch.differences(declared: input, existing: existing).map(\.description) == [
                 "KeySchema: declared [pk HASH, sk RANGE], found [pk HASH]",
                 "AttributeDefinitions: declared [message_group_uuid S, pk S, sk S], found [pk S, sk S]",
-                "GlobalSecondaryIndex \"message-group-sk-index\": declared [message_group_uuid HASH, sk RANGE] ALL, "
-                    + "found none",
-                "StreamSpecification: declared NEW_IMAGE, found disabled",
+                "GlobalSecondaryIndexes: declared [message-group-sk-index [message_group_uuid HASH, sk RANGE] ALL], "
+                    + "found []",
+                "StreamSpecification: declared NEW_IMAGE, found none",
             ])
     }
 }

@@ -1,18 +1,18 @@
 /// The parts of an absolute `http`/`https` URL that signing needs.
-struct EndpointURL: Sendable, Hashable {
+public struct EndpointURL: Sendable, Hashable {
     /// `http` or `https`, lowercased.
-    let scheme: String
+    public let scheme: String
     /// The host, lowercased; an IPv6 address keeps its brackets.
-    let host: String
+    public let host: String
     /// The explicit port, if the URL has one.
-    let port: Int?
+    public let port: Int?
     /// The path as written (percent-encoded), `/` when empty.
-    let path: String
+    public let path: String
     /// The query as written, without `?`; empty when absent.
-    let query: String
+    public let query: String
 
     /// Parses `text`; nil unless it is `scheme://host[:port][/path][?query]` with an http(s) scheme.
-    init?(_ text: String) {
+    public init?(_ text: String) {
         guard let separator = text.firstRange(of: "://") else { return nil }
         let scheme = text[..<separator.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
@@ -51,13 +51,13 @@ struct EndpointURL: Sendable, Hashable {
     }
 
     /// The `Host` header value: the host, with the port unless it is the scheme's default.
-    var hostHeader: String {
+    public var hostHeader: String {
         guard let port, port != (scheme == "https" ? 443 : 80) else { return host }
         return "\(host):\(port)"
     }
 
     /// Whether the host is this machine (no proxy should ever be used for it).
-    var isLoopback: Bool {
+    public var isLoopback: Bool {
         host == "localhost" || host == "[::1]" || host.hasPrefix("127.")
     }
 }
