@@ -6,7 +6,12 @@
 #
 # Usage: scripts/bench-invoke.sh                              (this build alone; about 2 minutes after the build)
 #        BENCH_BASE_BIN_PATH=DIR scripts/bench-invoke.sh      (this build vs DIR's lambda-local and Echo, both
-#                                                              measured in each round; about 8 minutes)
+#                                                              measured in each round; about 1 minute per round,
+#                                                              plus 1 minute with BENCH_PERF=1)
+# e.g. base = the previous main: cd ../wt-base && nice -n 5 swift build -c release --product lambda-local \
+#        --scratch-path .build-bench && nice -n 5 swift build -c release --product Echo --scratch-path .build-bench
+#      (one --product per `swift build`: given twice, only the last one is built), then
+#      BENCH_BASE_BIN_PATH=../wt-base/.build-bench/release scripts/bench-invoke.sh
 #
 # It builds release `lambda-local` and `Echo` into .build-bench (never the default .build), then measures, against
 # 127.0.0.1 only:
@@ -493,12 +498,12 @@ def cell(b, m, scale, dec):
     s = f(statistics.median(vals))
     if len(vals) > 1: s += " [" + " ".join(f(v) for v in vals) + "]"
     return s
-w = 30 if len(builds) > 1 else 20
+shown = [(m, label, scale, dec, target) for m, label, scale, dec, target in spec if any(data.get((b, m)) for b in builds)]
+w = max([len(cell(b, m, scale, dec)) for m, _, scale, dec, _ in shown for b in builds] + [12]) + 2
 head = f"{'metric':<34}" + "".join(f"{b:<{w}}" for b in builds)
 if "base" in builds: head += f"{'new/base':>9}"
 print(head + "  target")
-for m, label, scale, dec, target in spec:
-    if not any(data.get((b, m)) for b in builds): continue
+for m, label, scale, dec, target in shown:
     line = f"{label:<34}" + "".join(f"{cell(b, m, scale, dec):<{w}}" for b in builds)
     if "base" in builds:
         nb, bb = med("new", m), med("base", m)
