@@ -19,6 +19,7 @@ log() { echo "$BENCH_NAME: $*" >&2; }
 
 # bench_build PRODUCT...: builds the products in release into $SCRATCH (unless BENCH_BIN_PATH names prebuilt
 # binaries, or BENCH_SKIP_BUILD=1 reuses the last build), sets BIN to their directory and checks they are there.
+# The build runs under `nice -n ${BENCH_BUILD_NICE:-5}` (the machine is shared); the measurements do not.
 bench_build() {
     cd "$ROOT"
     if [[ -n ${BENCH_BIN_PATH:-} ]]; then
@@ -28,7 +29,8 @@ bench_build() {
             log "building release $* into $SCRATCH"
             local product
             for product in "$@"; do
-                swift build -c release --scratch-path "$SCRATCH" --product "$product" >>"$WORK/build.log" 2>&1 ||
+                nice -n "${BENCH_BUILD_NICE:-5}" swift build -c release --scratch-path "$SCRATCH" --product "$product" \
+                    >>"$WORK/build.log" 2>&1 ||
                     { cat "$WORK/build.log" >&2; exit 2; }
             done
         fi
