@@ -38,6 +38,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench-common.h"
+
 #define BUF_SIZE (1 << 20)
 #define SK_LEN 32 /* 2026-11-26T01:47:56.123456+00:00 */
 #define MAX_PUT_LATENCIES 4000000
@@ -68,17 +70,6 @@ static char first_error[400];
 
 static uint64_t *put_latencies; /* ns, all senders */
 static atomic_int put_latency_count;
-
-static uint64_t now_ns(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
-static void die(const char *what) {
-    perror(what);
-    exit(2);
-}
 
 typedef struct {
     int fd;

@@ -29,20 +29,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench-common.h"
+
 #define BUF_SIZE (1 << 20)
 
 static char rbuf[BUF_SIZE];
-
-static uint64_t now_ns(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
-static void die(const char *what) {
-    perror(what);
-    exit(2);
-}
 
 static int write_all(int fd, const char *p, size_t n) {
     while (n > 0) {

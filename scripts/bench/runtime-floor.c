@@ -42,6 +42,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench-common.h"
+
 #define MAX_CONNS 64
 #define BUF_SIZE (1 << 20)
 #define WARMUP_DEADLINE_NS (60ull * 1000000000ull)
@@ -63,17 +65,6 @@ static size_t event_len;
 static uint64_t *lat;
 static long lat_cap, measured, warm_done, errors;
 static unsigned long long ids;
-
-static uint64_t now_ns(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
-static void die(const char *what) {
-    perror(what);
-    exit(2);
-}
 
 static int write_all(int fd, const char *p, size_t n) {
     while (n > 0) {
