@@ -1,6 +1,7 @@
 import FunctionRunner
 import DynamoDBEndpoint
 import Foundation
+import FunctionPackaging
 import SAMTemplate
 
 /// A template opened for running: its functions resolved to executables and configured as Lambda would.
@@ -13,11 +14,16 @@ public struct Workspace: Sendable {
     public let overrides: EnvironmentOverrides
 
     /// Loads the template and the env-vars file.
-    /// - Throws: `TemplateError`, ``EnvironmentOverridesError`` or ``WorkspaceError``, each naming the file and place.
+    /// - Throws: `TemplateError`, ``EnvironmentOverridesError``, ``WorkspaceError`` or `PackagingError` (an unreadable
+    ///   zip `CodeUri`), each naming the file and place.
     public static func open(_ options: WorkspaceOptions, console: Console) throws -> Workspace {
-        let template = try TemplateLoader.load(
+        var template = try TemplateLoader.load(
             contentsOf: options.templatePath,
             options: TemplateLoadOptions(parameterOverrides: options.parameterOverrides, region: options.region))
+        // A CodeUri that is a zip (as `lambda-local package` writes) runs from its unpacked copy.
+        for index in template.functions.indices where template.functions[index].codeURI.hasSuffix(".zip") {
+            template.functions[index].codeURI = try ZipCodeCache.folder(for: template.functions[index].codeURI)
+        }
         // A template without functions (tables only) needs no package to build from.
         let packageRoot =
             FunctionBuilder.packageRoot(containing: template.directory)
