@@ -174,7 +174,7 @@ let package = Package(
         .testTarget(
             name: "EmulatorTests",
             dependencies: [
-                "Emulator", "FunctionRunner", "DynamoDBEndpoint", "StreamTriggers", "TableStore", "SAMTemplate",
+                "Emulator", "FunctionRunner", "DynamoDBEndpoint", "StreamTriggers", "TableStore", "SAMTemplate", "FunctionPackaging",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict),

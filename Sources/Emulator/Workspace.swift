@@ -24,12 +24,22 @@ public struct Workspace: Sendable {
         for index in template.functions.indices where template.functions[index].codeURI.hasSuffix(".zip") {
             template.functions[index].codeURI = try ZipCodeCache.folder(for: template.functions[index].codeURI)
         }
-        // A template without functions (tables only) needs no package to build from.
-        let packageRoot =
-            FunctionBuilder.packageRoot(containing: template.directory)
-            ?? (template.functions.isEmpty ? template.directory : nil)
-        guard let root = packageRoot else {
-            throw WorkspaceError.noPackage(template.directory)
+        // A package is needed only to build a Swift function: a template whose functions all have a bootstrap
+        // (or that has none) runs from anywhere.
+        let root: String
+        if let packagePath = options.packagePath {
+            root = URL(fileURLWithPath: packagePath).standardizedFileURL.path
+            guard FileManager.default.fileExists(atPath: "\(root)/Package.swift") else {
+                throw WorkspaceError.noPackage(root)
+            }
+        } else if let found = FunctionBuilder.packageRoot(containing: template.directory) {
+            root = found
+        } else if let swift = template.functions.first(where: {
+            !FileManager.default.isExecutableFile(atPath: "\($0.codeURI)/bootstrap")
+        }) {
+            throw WorkspaceError.noPackageFor(function: swift.logicalID, directory: template.directory)
+        } else {
+            root = template.directory
         }
         let builder = FunctionBuilder(
             packageRoot: root, configuration: options.buildConfiguration, binPath: options.binPath, console: console)
@@ -135,12 +145,16 @@ public struct WorkspaceOptions: Sendable {
     public var buildConfiguration: FunctionBuilder.Configuration
     /// Where built products are, when not `.build/<configuration>` of the package.
     public var binPath: String?
+    /// The folder holding `Package.swift`, when not at or above the template's folder.
+    public var packagePath: String?
 
     /// Options with defaults: `template.json`, us-east-1, debug builds.
     public init(
         templatePath: String = "template.json", parameterOverrides: [String: String] = [:], region: String = "us-east-1",
-        envVarsPath: String? = nil, buildConfiguration: FunctionBuilder.Configuration = .debug, binPath: String? = nil
+        envVarsPath: String? = nil, buildConfiguration: FunctionBuilder.Configuration = .debug, binPath: String? = nil,
+        packagePath: String? = nil
     ) {
+        self.packagePath = packagePath
         self.templatePath = templatePath
         self.parameterOverrides = parameterOverrides
         self.region = region
@@ -154,8 +168,10 @@ public struct WorkspaceOptions: Sendable {
 public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     /// No function by that name or logical ID.
     case unknownFunction(String, file: String, known: [String])
-    /// No `Package.swift` above the template.
+    /// No `Package.swift` in the folder (`--package-path`, or the template's folder and above).
     case noPackage(String)
+    /// A function must be built from Swift sources, and no `Package.swift` is at or above the template.
+    case noPackageFor(function: String, directory: String)
     /// A function's executable is not there.
     case missingExecutable(function: String, path: String)
 
@@ -165,6 +181,9 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
             "\(file): no function \"\(name)\" in Resources; expected one of: \(known.joined(separator: ", "))"
         case .noPackage(let directory):
             "no Package.swift in \"\(directory)\" or above it; Swift functions are built from the package around the template"
+        case .noPackageFor(let function, let directory):
+            "function \"\(function)\" has no bootstrap in its CodeUri, so it is built with SwiftPM, but there is no "
+                + "Package.swift in \"\(directory)\" or above it: pass --package-path DIR, or give it a bootstrap"
         case .missingExecutable(let function, let path):
             "function \"\(function)\": no executable at \"\(path)\"; run 'lambda-local build \(function)' or give CodeUri a bootstrap"
         }

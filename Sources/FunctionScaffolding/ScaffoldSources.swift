@@ -71,37 +71,23 @@ enum ScaffoldSources {
     static func test(_ names: FunctionNames, streamTable: String?) -> String {
         let f = names.function
         let event = names.eventPath.split(separator: "/").last.map(String.init) ?? names.eventPath
-        if streamTable != nil {
-            return """
-                import DynamoDBTypes
-                import LambdaTesting
-                import Testing
-                import \(names.handlerTarget)
-
-                /// \(f) in process, against the template's tables in memory.
-                struct \(names.testTarget) {
-                    @Test("\(f) handles the sample stream batch in \(names.eventPath) without failures")
-                    func sampleEvent() async throws {
-                        let harness = try await LambdaTestHarness()
-                        let response = try await harness.invoke(\(names.handlerSymbol), eventFile: "\(event)")
-                        #expect(response.batchItemFailures.isEmpty)
-                    }
-                }
-
-                """
-        }
+        let stream = streamTable != nil
+        let title = stream ? "handles the sample stream batch in \(names.eventPath) without failures"
+            : "answers the sample event in \(names.eventPath)"
+        let result = stream ? "response" : "output"
+        let check = stream ? "response.batchItemFailures.isEmpty" : "output == \(f)Output(message: \"Hello, world!\")"
         return """
-            import LambdaTesting
+            \(stream ? "import DynamoDBTypes\n" : "")import LambdaTesting
             import Testing
             import \(names.handlerTarget)
 
             /// \(f) in process, against the template's tables in memory.
             struct \(names.testTarget) {
-                @Test("\(f) answers the sample event in \(names.eventPath)")
+                @Test("\(f) \(title)")
                 func sampleEvent() async throws {
                     let harness = try await LambdaTestHarness()
-                    let output = try await harness.invoke(\(names.handlerSymbol), eventFile: "\(event)")
-                    #expect(output == \(f)Output(message: "Hello, world!"))
+                    let \(result) = try await harness.invoke(\(names.handlerSymbol), eventFile: "\(event)")
+                    #expect(\(check))
                 }
             }
 

@@ -26,6 +26,9 @@ public struct LoadCheck: Sendable {
         public var bundled: [String] = []
         /// Why the folder would not load; empty when it would.
         public var problems: [LoadProblem] = []
+
+        /// An outcome with nothing bundled and no problems.
+        public init() {}
     }
 
     /// Checks `folder/bootstrap` (skipped when it is not an ELF file, e.g. a script) and everything it needs.
