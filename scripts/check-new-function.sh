@@ -17,7 +17,7 @@ nice -n 10 swift build --product lambda-local
 echo "== what new changed in Package.swift and template.json"
 diff -u "$repo/Package.swift" Package.swift || true
 diff -u "$repo/template.json" template.json || true
-nice -n 10 swift build
-nice -n 10 swift test --filter GreeterTests
+nice -n 10 swift build --build-tests
+nice -n 10 swift test --skip-build --filter GreeterTests
 ./.build/debug/lambda-local invoke Greeter --event events/greeter.json --in-memory
 echo "== check-new-function: OK"
