@@ -19,6 +19,22 @@ public struct FunctionPackager: Sendable {
         public var bundledLibraries: [String]
         /// Whether the function was built from Swift sources (else its `bootstrap` was zipped as it is).
         public var built: Bool
+        /// Why the zip would not load on provided.al2023 (only when ``allowsLoadProblems``; otherwise they throw).
+        public var loadProblems: [LoadProblem] = []
+
+        /// A record of one packaged function.
+        public init(
+            logicalID: String, zipPath: String, zipSize: Int, entries: [DeterministicZip.Entry],
+            bundledLibraries: [String], built: Bool, loadProblems: [LoadProblem] = []
+        ) {
+            self.logicalID = logicalID
+            self.zipPath = zipPath
+            self.zipSize = zipSize
+            self.entries = entries
+            self.bundledLibraries = bundledLibraries
+            self.built = built
+            self.loadProblems = loadProblems
+        }
     }
 
     /// The template being packaged.
@@ -29,6 +45,9 @@ public struct FunctionPackager: Sendable {
     public let outputDirectory: String
     /// Finds libraries to bundle and checks the result.
     public var loadCheck = LoadCheck()
+    /// Write the zip even when the load check finds problems (reported in ``PackagedFunction/loadProblems``): the
+    /// zip then runs here but not on AWS.
+    public var allowsLoadProblems = false
     /// How the template was loaded (parameters, region): the packaged one is loaded back the same way.
     public let loadOptions: TemplateLoadOptions
     private let console: Console
@@ -85,7 +104,7 @@ public struct FunctionPackager: Sendable {
             throw PackagingError.files(function: function.logicalID, "staging \(staging): \(error)")
         }
         let outcome = try loadCheck.run(folder: staging)
-        guard outcome.problems.isEmpty else {
+        guard outcome.problems.isEmpty || allowsLoadProblems else {
             throw PackagingError.loadCheck(function: function.logicalID, problems: outcome.problems)
         }
         let zipPath = "\(outputDirectory)/\(function.logicalID).zip"
@@ -93,7 +112,7 @@ public struct FunctionPackager: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: zipPath)[.size] as? Int) ?? 0
         return PackagedFunction(
             logicalID: function.logicalID, zipPath: zipPath, zipSize: size, entries: entries,
-            bundledLibraries: outcome.bundled, built: built)
+            bundledLibraries: outcome.bundled, built: built, loadProblems: outcome.problems)
     }
 
     /// Builds `function`'s product in release with the Swift standard library linked statically.

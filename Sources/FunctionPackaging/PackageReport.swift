@@ -9,6 +9,9 @@ public enum PackageReport {
             for entry in function.entries {
                 lines.append("  \(String(entry.permissions, radix: 8))  \(pad(grouped(entry.size), 12))  \(entry.path)")
             }
+            for problem in function.loadProblems {
+                lines.append("  warning: would not load on provided.al2023: \(problem)")
+            }
             if !function.bundledLibraries.isEmpty {
                 lines.append("  bundled (not in provided.al2023): \(function.bundledLibraries.joined(separator: ", "))")
             }

@@ -20,6 +20,9 @@ struct PackageCommand: AsyncParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Where the zips and template.json go.")
     var output = ".lambda-local/package"
 
+    @Flag(help: "Write the zips even when the provided.al2023 check fails (printed as warnings): they run here, not on AWS.")
+    var allowLoadProblems = false
+
     @OptionGroup var templateOptions: TemplateOptions
 
     func run() async throws {
@@ -27,10 +30,11 @@ struct PackageCommand: AsyncParsableCommand {
         let options = templateOptions.workspaceOptions()
         let workspace = try Workspace.open(options, console: console)
         let selected = try functions.map { try workspace.function(named: $0) }
-        let packager = FunctionPackager(
+        var packager = FunctionPackager(
             template: workspace.template, packageRoot: workspace.builder.packageRoot, outputDirectory: output,
             console: console,
             loadOptions: TemplateLoadOptions(parameterOverrides: options.parameterOverrides, region: options.region))
+        packager.allowsLoadProblems = allowLoadProblems
         let packaged = try packager.package(selected)
         print(PackageReport.text(packaged, templatePath: "\(packager.outputDirectory)/template.json"), terminator: "")
     }

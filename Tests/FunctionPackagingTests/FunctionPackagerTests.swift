@@ -83,3 +83,43 @@ struct FunctionPackagerTests {
         return String(decoding: data, as: UTF8.self).split(separator: " ")[0].description
     }
 }
+
+/// The load check's verdict reaches the user: an error naming the library, or (allowed) a warning beside the zip.
+struct LoadCheckReportingTests {
+    @Test("A failing load check stops packaging with the function, the file and the library")
+    func failing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try FunctionPackagerTests.makeProject(folder)
+        try FileManager.default.removeItem(atPath: "\(folder)/functions/Other/bootstrap")
+        try FileManager.default.copyItem(atPath: testBinary, toPath: "\(folder)/functions/Other/bootstrap")
+        let template = try TemplateLoader.load(contentsOf: "\(folder)/template.json")
+        var packager = FunctionPackager(
+            template: template, packageRoot: nil, outputDirectory: "\(folder)/out", console: Console(fileDescriptor: -1))
+        packager.loadCheck = LoadCheck(followsRunPaths: false, searchPaths: [])
+        let error = #expect(throws: PackagingError.self) { try packager.package([template.function(named: "Other")!]) }
+        guard case .loadCheck(let function, let problems) = error else {
+            Issue.record("expected a load check error, got \(String(describing: error))")
+            return
+        }
+        #expect(function == "Other")
+        #expect(problems.contains(.missingLibrary(file: "bootstrap", library: "libswiftCore.so")))
+        #expect(error?.description.hasPrefix("function \"Other\" would not load on provided.al2023:\n  - bootstrap needs ") == true)
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/out/Other.zip"))
+    }
+
+    @Test("The report lists each zip's size, entries, bundled libraries and allowed problems")
+    func report() {
+        let function = FunctionPackager.PackagedFunction(
+            logicalID: "Echo", zipPath: "/out/Echo.zip", zipSize: 1_234_567,
+            entries: [.init(path: "bootstrap", size: 7_654_321, permissions: 0o755)], bundledLibraries: ["libx.so.1"],
+            built: true, loadProblems: [.glibcTooNew(file: "bootstrap", version: "GLIBC_2.35", symbols: ["hypotf"])])
+        let text = PackageReport.text([function], templatePath: "/out/template.json")
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "/out/Echo.zip  1,234,567 bytes  (Echo, built in release with --static-swift-stdlib)")
+        #expect(lines[1] == "  755     7,654,321  bootstrap")
+        #expect(lines[2].hasPrefix("  warning: would not load on provided.al2023: bootstrap needs GLIBC_2.35 (symbols: hypotf)"))
+        #expect(lines[3] == "  bundled (not in provided.al2023): libx.so.1")
+        #expect(lines[4] == "Packaged template: /out/template.json")
+    }
+}

@@ -12,6 +12,13 @@ public enum DeterministicZip {
         public var size: Int
         /// The POSIX permissions stored for it.
         public var permissions: UInt16
+
+        /// An entry of `path`, `size` bytes, with `permissions`.
+        public init(path: String, size: Int, permissions: UInt16) {
+            self.path = path
+            self.size = size
+            self.permissions = permissions
+        }
     }
 
     /// The timestamp every entry gets.
