@@ -12,6 +12,8 @@ public struct Workspace: Sendable {
     public let builder: FunctionBuilder
     /// `--env-vars` overrides.
     public let overrides: EnvironmentOverrides
+    /// No `Package.swift` was found: building a Swift function is an error naming it (bootstrap functions run).
+    public var missingPackage = false
 
     /// Loads the template and the env-vars file.
     /// - Throws: `TemplateError`, ``EnvironmentOverridesError``, ``WorkspaceError`` or `PackagingError` (an unreadable
@@ -24,9 +26,10 @@ public struct Workspace: Sendable {
         for index in template.functions.indices where template.functions[index].codeURI.hasSuffix(".zip") {
             template.functions[index].codeURI = try ZipCodeCache.folder(for: template.functions[index].codeURI)
         }
-        // A package is needed only to build a Swift function: a template whose functions all have a bootstrap
-        // (or that has none) runs from anywhere.
+        // A package is needed only to build a Swift function: without one, bootstrap functions run and building
+        // a Swift function is an error naming it.
         let root: String
+        var missingPackage = false
         if let packagePath = options.packagePath {
             root = URL(fileURLWithPath: packagePath).standardizedFileURL.path
             guard FileManager.default.fileExists(atPath: "\(root)/Package.swift") else {
@@ -34,19 +37,18 @@ public struct Workspace: Sendable {
             }
         } else if let found = FunctionBuilder.packageRoot(containing: template.directory) {
             root = found
-        } else if let swift = template.functions.first(where: {
-            !FileManager.default.isExecutableFile(atPath: "\($0.codeURI)/bootstrap")
-        }) {
-            throw WorkspaceError.noPackageFor(function: swift.logicalID, directory: template.directory)
         } else {
             root = template.directory
+            missingPackage = true
         }
         let builder = FunctionBuilder(
             packageRoot: root, configuration: options.buildConfiguration, binPath: options.binPath, console: console)
         let overrides = try options.envVarsPath.map { path throws(EnvironmentOverridesError) in
             try EnvironmentOverrides.load(path: path)
         } ?? EnvironmentOverrides()
-        return Workspace(template: template, builder: builder, overrides: overrides)
+        var workspace = Workspace(template: template, builder: builder, overrides: overrides)
+        workspace.missingPackage = missingPackage
+        return workspace
     }
 
     /// The function a caller names by logical ID or `FunctionName`.
@@ -71,6 +73,7 @@ public struct Workspace: Sendable {
     /// - Throws: ``BuildError`` when SwiftPM fails.
     public func buildIfNeeded(_ functions: [FunctionDefinition]) throws {
         for function in functions where builder.needsBuild(handler: function.handler, codeURI: function.codeURI) {
+            try checkPackage(for: function)
             try builder.build(product: function.handler)
         }
     }
@@ -80,9 +83,15 @@ public struct Workspace: Sendable {
     public func build(_ functions: [FunctionDefinition]) throws {
         for function in functions {
             if case .swiftProduct(let name, _) = builder.executable(handler: function.handler, codeURI: function.codeURI) {
+                try checkPackage(for: function)
                 try builder.build(product: name)
             }
         }
+    }
+
+    /// Throws when `function` must be built but there is no package to build it from.
+    private func checkPackage(for function: FunctionDefinition) throws(WorkspaceError) {
+        if missingPackage { throw .noPackageFor(function: function.logicalID, directory: template.directory) }
     }
 
     /// Checks that each function's executable exists (after building, or when building is skipped).

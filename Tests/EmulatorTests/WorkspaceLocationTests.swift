@@ -26,7 +26,7 @@ struct WorkspaceLocationTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: "\(folder)/bootstrap")
     }
 
-    @Test("A template outside any package runs when every function has a bootstrap; a Swift one is named")
+    @Test("Outside any package bootstrap functions run; building a Swift one is an error naming it")
     func outsidePackage() throws {
         let folder = NSTemporaryDirectory() + "elsewhere-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -37,8 +37,10 @@ struct WorkspaceLocationTests {
         #expect(workspace.builder.executable(handler: "ShEcho", codeURI: "\(folder)/sh") == .bootstrap("\(folder)/sh/bootstrap"))
 
         let mixed = try Self.template(in: folder, functions: [("ShEcho", "sh"), ("Greeter", "swift")])
+        let both = try Workspace.open(WorkspaceOptions(templatePath: mixed), console: Console(fileDescriptor: -1))
+        try both.prepare(function: "ShEcho", build: true)
         #expect(throws: WorkspaceError.noPackageFor(function: "Greeter", directory: folder)) {
-            try Workspace.open(WorkspaceOptions(templatePath: mixed), console: Console(fileDescriptor: -1))
+            try both.prepare(function: "Greeter", build: true)
         }
         try FileManager.default.createDirectory(atPath: "\(folder)/pkg", withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: "\(folder)/pkg/Package.swift", contents: Data())
