@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: Handler side (linked by every function; the leanest targets)
@@ -100,7 +101,7 @@ let package = Package(
             name: "Emulator",
             dependencies: [
                 "FunctionRunner", "DynamoDBEndpoint", "StreamTriggers", "SAMTemplate", "DynamoDBTypes", "TableStore",
-                "CProcessSpawn", "EventSourceMapping",
+                "CProcessSpawn", "EventSourceMapping", "FunctionPackaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -109,10 +110,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `lambda-local package`: release builds named bootstrap, the provided.al2023 load check, deterministic zips.
+        .target(
+            name: "FunctionPackaging",
+            dependencies: ["FunctionRunner", "SAMTemplate", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
+        // `lambda-local new`: a function's targets, files and template resource, inserted into the project's files.
+        .target(name: "FunctionScaffolding", dependencies: ["SAMTemplate", "DynamoDBTypes"], swiftSettings: strict),
         .executableTarget(
             name: "lambda-local",
             dependencies: [
-                "Emulator", "FunctionRunner", "StreamTriggers", "DynamoDBTypes",
+                "Emulator", "FunctionRunner", "StreamTriggers", "DynamoDBTypes", "FunctionPackaging", "FunctionScaffolding",
+                "SAMTemplate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -178,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "EmulatorTests",
             dependencies: [
-                "Emulator", "FunctionRunner", "DynamoDBEndpoint", "StreamTriggers", "TableStore", "SAMTemplate",
+                "Emulator", "FunctionRunner", "DynamoDBEndpoint", "StreamTriggers", "TableStore", "SAMTemplate", "FunctionPackaging",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict),
@@ -205,6 +215,12 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "CognitoClientTests", dependencies: ["CognitoClient", "AWSRequest", "CurlHTTP"], swiftSettings: strict),
+        .testTarget(
+            name: "FunctionPackagingTests", dependencies: ["FunctionPackaging", "FunctionRunner", "SAMTemplate"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "FunctionScaffoldingTests", dependencies: ["FunctionScaffolding", "SAMTemplate"],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["CProcessSpawn"], exclude: ["Fixtures", "Scripts"], swiftSettings: strict),
     ]
 )

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Installs what building and testing LambdaLocal needs and is missing: libcurl and SQLite headers (the handler
-# library speaks to the Runtime API through libcurl; the table store uses the system SQLite), curl, and for the tests
-# (--test) Debian's PostgreSQL server (the tests start a throwaway cluster of it), the AWS CLI, boto3, moto's server
-# and cfn-lint. apt is used only when running as root.
+# Installs what building and testing LambdaLocal needs and is missing: libcurl, SQLite and zlib headers (the handler
+# library speaks to the Runtime API through libcurl; the table store uses the system SQLite; zips are deflated with
+# zlib), curl, and for the tests (--test) Debian's PostgreSQL server (the tests start a throwaway cluster of it), the
+# AWS CLI, boto3, moto's server and cfn-lint. apt is used only when running as root.
 set -euo pipefail
 
 missing=()
 pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev)
 pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)   # ZIPFoundation (lambda-local package)
 command -v curl >/dev/null || missing+=(curl)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 if [[ ${1:-} == --test ]] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then

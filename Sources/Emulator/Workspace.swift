@@ -1,6 +1,7 @@
 import FunctionRunner
 import DynamoDBEndpoint
 import Foundation
+import FunctionPackaging
 import SAMTemplate
 
 /// A template opened for running: its functions resolved to executables and configured as Lambda would.
@@ -11,26 +12,43 @@ public struct Workspace: Sendable {
     public let builder: FunctionBuilder
     /// `--env-vars` overrides.
     public let overrides: EnvironmentOverrides
+    /// No `Package.swift` was found: building a Swift function is an error naming it (bootstrap functions run).
+    public var missingPackage = false
 
     /// Loads the template and the env-vars file.
-    /// - Throws: `TemplateError`, ``EnvironmentOverridesError`` or ``WorkspaceError``, each naming the file and place.
+    /// - Throws: `TemplateError`, ``EnvironmentOverridesError``, ``WorkspaceError`` or `PackagingError` (an unreadable
+    ///   zip `CodeUri`), each naming the file and place.
     public static func open(_ options: WorkspaceOptions, console: Console) throws -> Workspace {
-        let template = try TemplateLoader.load(
+        var template = try TemplateLoader.load(
             contentsOf: options.templatePath,
             options: TemplateLoadOptions(parameterOverrides: options.parameterOverrides, region: options.region))
-        // A template without functions (tables only) needs no package to build from.
-        let packageRoot =
-            FunctionBuilder.packageRoot(containing: template.directory)
-            ?? (template.functions.isEmpty ? template.directory : nil)
-        guard let root = packageRoot else {
-            throw WorkspaceError.noPackage(template.directory)
+        // A CodeUri that is a zip (as `lambda-local package` writes) runs from its unpacked copy.
+        for index in template.functions.indices where template.functions[index].codeURI.hasSuffix(".zip") {
+            template.functions[index].codeURI = try ZipCodeCache.folder(for: template.functions[index].codeURI)
+        }
+        // A package is needed only to build a Swift function: without one, bootstrap functions run and building
+        // a Swift function is an error naming it.
+        let root: String
+        var missingPackage = false
+        if let packagePath = options.packagePath {
+            root = URL(fileURLWithPath: packagePath).standardizedFileURL.path
+            guard FileManager.default.fileExists(atPath: "\(root)/Package.swift") else {
+                throw WorkspaceError.noPackage(root)
+            }
+        } else if let found = FunctionBuilder.packageRoot(containing: template.directory) {
+            root = found
+        } else {
+            root = template.directory
+            missingPackage = true
         }
         let builder = FunctionBuilder(
             packageRoot: root, configuration: options.buildConfiguration, binPath: options.binPath, console: console)
         let overrides = try options.envVarsPath.map { path throws(EnvironmentOverridesError) in
             try EnvironmentOverrides.load(path: path)
         } ?? EnvironmentOverrides()
-        return Workspace(template: template, builder: builder, overrides: overrides)
+        var workspace = Workspace(template: template, builder: builder, overrides: overrides)
+        workspace.missingPackage = missingPackage
+        return workspace
     }
 
     /// The function a caller names by logical ID or `FunctionName`.
@@ -55,6 +73,7 @@ public struct Workspace: Sendable {
     /// - Throws: ``BuildError`` when SwiftPM fails.
     public func buildIfNeeded(_ functions: [FunctionDefinition]) throws {
         for function in functions where builder.needsBuild(handler: function.handler, codeURI: function.codeURI) {
+            try checkPackage(for: function)
             try builder.build(product: function.handler)
         }
     }
@@ -64,9 +83,15 @@ public struct Workspace: Sendable {
     public func build(_ functions: [FunctionDefinition]) throws {
         for function in functions {
             if case .swiftProduct(let name, _) = builder.executable(handler: function.handler, codeURI: function.codeURI) {
+                try checkPackage(for: function)
                 try builder.build(product: name)
             }
         }
+    }
+
+    /// Throws when `function` must be built but there is no package to build it from.
+    private func checkPackage(for function: FunctionDefinition) throws(WorkspaceError) {
+        if missingPackage { throw .noPackageFor(function: function.logicalID, directory: template.directory) }
     }
 
     /// Checks that each function's executable exists (after building, or when building is skipped).
@@ -142,12 +167,16 @@ public struct WorkspaceOptions: Sendable {
     public var buildConfiguration: FunctionBuilder.Configuration
     /// Where built products are, when not `.build/<configuration>` of the package.
     public var binPath: String?
+    /// The folder holding `Package.swift`, when not at or above the template's folder.
+    public var packagePath: String?
 
     /// Options with defaults: `template.json`, us-east-1, debug builds.
     public init(
         templatePath: String = "template.json", parameterOverrides: [String: String] = [:], region: String = "us-east-1",
-        envVarsPath: String? = nil, buildConfiguration: FunctionBuilder.Configuration = .debug, binPath: String? = nil
+        envVarsPath: String? = nil, buildConfiguration: FunctionBuilder.Configuration = .debug, binPath: String? = nil,
+        packagePath: String? = nil
     ) {
+        self.packagePath = packagePath
         self.templatePath = templatePath
         self.parameterOverrides = parameterOverrides
         self.region = region
@@ -161,8 +190,10 @@ public struct WorkspaceOptions: Sendable {
 public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     /// No function by that name or logical ID.
     case unknownFunction(String, file: String, known: [String])
-    /// No `Package.swift` above the template.
+    /// No `Package.swift` in the folder (`--package-path`, or the template's folder and above).
     case noPackage(String)
+    /// A function must be built from Swift sources, and no `Package.swift` is at or above the template.
+    case noPackageFor(function: String, directory: String)
     /// A function's executable is not there.
     case missingExecutable(function: String, path: String)
 
@@ -172,6 +203,9 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
             "\(file): no function \"\(name)\" in Resources; expected one of: \(known.joined(separator: ", "))"
         case .noPackage(let directory):
             "no Package.swift in \"\(directory)\" or above it; Swift functions are built from the package around the template"
+        case .noPackageFor(let function, let directory):
+            "function \"\(function)\" has no bootstrap in its CodeUri, so it is built with SwiftPM, but there is no "
+                + "Package.swift in \"\(directory)\" or above it: pass --package-path DIR, or give it a bootstrap"
         case .missingExecutable(let function, let path):
             "function \"\(function)\": no executable at \"\(path)\"; run 'lambda-local build \(function)' or give CodeUri a bootstrap"
         }

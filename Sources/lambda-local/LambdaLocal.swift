@@ -8,7 +8,7 @@ struct LambdaLocal: AsyncParsableCommand {
         abstract: "Run AWS Lambda functions written in Swift locally, over the real Lambda Runtime API.",
         subcommands: [
             Invoke.self, Start.self, ReplayCommand.self, Status.self, Failures.self, Stream.self, List.self, Build.self,
-            GenerateEvent.self,
+            GenerateEvent.self, PackageCommand.self, New.self,
         ]
     )
 }

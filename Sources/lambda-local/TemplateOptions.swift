@@ -19,6 +19,9 @@ struct TemplateOptions: ParsableArguments {
     @Option(help: "Where built function executables are, if not .build/<configuration> of the package.")
     var binPath: String?
 
+    @Option(help: "The Swift package functions are built from, if not the one around the template.")
+    var packagePath: String?
+
     func validate() throws {
         guard FunctionBuilder.Configuration(rawValue: buildConfiguration) != nil else {
             throw ValidationError("--build-configuration: found \"\(buildConfiguration)\", expected debug or release")
@@ -36,6 +39,7 @@ struct TemplateOptions: ParsableArguments {
         }
         return WorkspaceOptions(
             templatePath: template, parameterOverrides: parameters, region: region, envVarsPath: envVars,
-            buildConfiguration: FunctionBuilder.Configuration(rawValue: buildConfiguration) ?? .debug, binPath: binPath)
+            buildConfiguration: FunctionBuilder.Configuration(rawValue: buildConfiguration) ?? .debug, binPath: binPath,
+            packagePath: packagePath)
     }
 }

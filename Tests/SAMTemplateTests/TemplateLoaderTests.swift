@@ -7,28 +7,19 @@ struct TemplateLoaderTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test("the repository's template.json loads with the Echo and MessagingStream functions")
+    /// Whatever functions the repository's template has (`lambda-local new` adds some), it loads and each one's
+    /// code is inside the repository; the functions themselves are checked on fixtures.
+    @Test("the repository's template.json loads, every function's CodeUri inside the repository")
     func rootTemplate() throws {
         let path = Self.repositoryRoot.appendingPathComponent("template.json").path
         let template = try TemplateLoader.load(contentsOf: path)
         #expect(template.path == path)
         #expect(template.directory == Self.repositoryRoot.standardizedFileURL.path)
-        #expect(template.tables.map(\.tableName) == ["cruddur-messages"])
-        let echo = try #require(template.function(named: "Echo"))
-        #expect(template.functions.map(\.logicalID) == ["Echo", "MessagingStream"])
-        let stream = try #require(template.function(named: "MessagingStream")?.streamEvents.first)
-        #expect(stream.stream == .table(StreamReference(tableLogicalID: "MessagesTable", tableName: "cruddur-messages")))
-        #expect(stream.reportBatchItemFailures)
-        #expect(stream.filters.count == 1)
-        #expect(echo.functionName == "Echo")
-        #expect(echo.handler == "Echo")
-        #expect(echo.codeURI == Self.repositoryRoot.appendingPathComponent("functions/Echo").path)
-        #expect(echo.runtime == .providedAL2023)
-        #expect(echo.timeout == 3)
-        #expect(echo.memorySize == 128)
-        #expect(echo.description == "Returns its event unchanged")
-        #expect(echo.environment.isEmpty)
-        #expect(echo.streamEvents.isEmpty)
+        #expect(!template.functions.isEmpty)
+        for function in template.functions {
+            #expect(function.codeURI.hasPrefix(Self.repositoryRoot.standardizedFileURL.path + "/"))
+            #expect(FileManager.default.fileExists(atPath: function.codeURI))
+        }
     }
 
     @Test("the Cruddur fixture loads: table, stream function, globals, parameters and skipped items")

@@ -57,20 +57,24 @@ public struct FunctionBuilder: Sendable {
         return sources.contains { Self.newestModification(under: $0).map { $0 > built } ?? false }
     }
 
-    /// Builds a product with `swift build`, its output on the console's stream.
-    /// - Throws: ``BuildError`` when SwiftPM fails.
-    public func build(product: String) throws {
+    /// Builds a product with `swift build` (plus `extraArguments`, e.g. `--static-swift-stdlib`), its output on the
+    /// console's stream.
+    /// - Throws: ``BuildError`` when SwiftPM fails; when the package has no such product, its message names the
+    ///   `Package.swift` entry to add.
+    public func build(product: String, extraArguments: [String] = []) throws {
         console.write(line: "Building \(product) (\(configuration.rawValue))…")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = buildArguments(product: product)
+        process.arguments = buildArguments(product: product) + extraArguments
         process.standardOutput = FileHandle.standardError
         process.standardError = FileHandle.standardError
         process.standardInput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw BuildError(product: product, status: process.terminationStatus)
+            throw BuildError(
+                product: product, status: process.terminationStatus,
+                missingProduct: !PackageProducts.declares(product, packageRoot: packageRoot))
         }
         markBuilt(product)
     }
@@ -134,6 +138,15 @@ public struct BuildError: Error, CustomStringConvertible {
     public let product: String
     /// SwiftPM's exit status.
     public let status: Int32
+    /// Whether the package declares no executable target or product of that name (SwiftPM's
+    /// `no product named 'X'`).
+    public var missingProduct = false
 
-    public var description: String { "swift build failed for product \"\(product)\" (exit status \(status))" }
+    public var description: String {
+        guard missingProduct else { return "swift build failed for product \"\(product)\" (exit status \(status))" }
+        return "Package.swift has no product named \"\(product)\" (the function's Handler): add "
+            + ".executableTarget(name: \"\(product)\", dependencies: [\"LambdaRuntime\"], path: \"functions/\(product)\") "
+            + "to its targets (and .executable(name: \"\(product)\", targets: [\"\(product)\"]) to its products), "
+            + "or create the function with 'lambda-local new \(product)'"
+    }
 }
