@@ -169,19 +169,12 @@ static int run_client(int port, const char *path, const char *body_file, int cou
 }
 
 static _Noreturn void run_server(const char *port_file) {
-    int ls = socket(AF_INET, SOCK_STREAM, 0);
-    if (ls < 0) die("socket");
+    int port;
+    int ls = listen_loopback(16, &port);
     int one = 1;
-    setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = 0};
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(ls, (struct sockaddr *)&a, sizeof a) < 0) die("bind");
-    if (listen(ls, 16) < 0) die("listen");
-    socklen_t alen = sizeof a;
-    getsockname(ls, (struct sockaddr *)&a, &alen);
     FILE *pf = fopen(port_file, "w");
     if (!pf) die(port_file);
-    fprintf(pf, "%d\n", ntohs(a.sin_port));
+    fprintf(pf, "%d\n", port);
     fclose(pf);
     static char resp[70000];
     for (;;) {

@@ -256,21 +256,14 @@ int main(int argc, char **argv) {
     if (!lat) die("calloc");
     warm_done = warmup > 0 ? warmup : -1;
 
-    int ls = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (ls < 0) die("socket");
+    int port;
+    int ls = listen_loopback(64, &port);
     int one = 1;
-    setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = 0};
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(ls, (struct sockaddr *)&a, sizeof a) < 0) die("bind");
-    if (listen(ls, 64) < 0) die("listen");
-    socklen_t alen = sizeof a;
-    getsockname(ls, (struct sockaddr *)&a, &alen);
     char tmp[4096];
     snprintf(tmp, sizeof tmp, "%s.tmp", argv[1]);
     FILE *pf = fopen(tmp, "w");
     if (!pf) die(tmp);
-    fprintf(pf, "%d\n", ntohs(a.sin_port));
+    fprintf(pf, "%d\n", port);
     fclose(pf);
     if (rename(tmp, argv[1]) < 0) die("rename");
 
