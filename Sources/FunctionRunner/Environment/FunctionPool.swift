@@ -72,10 +72,13 @@ public final class FunctionPool: Sendable {
     /// Serves the function's new version: invocations from now on run in fresh environments (started from
     /// `configuration`, or the same configuration when its executable was rebuilt in place); invocations in flight
     /// finish in their old environments, which then stop; idle old environments stop now (SIGTERM, then SIGKILL).
+    /// A function under a debugger keeps its one environment (and the listener the user's process was given): the
+    /// user restarts the process to run the new build.
     public func renew(configuration: FunctionConfiguration? = nil) async {
-        let retired = state.withLock { state in
-            state.generation += 1
+        let retired = state.withLock { state -> [ExecutionEnvironment] in
             if let configuration { state.configuration = configuration }
+            if state.configuration.runsUnderDebugger { return [] }
+            state.generation += 1
             defer { state.idle.removeAll() }
             for environment in state.idle { state.running[ObjectIdentifier(environment)] = nil }
             return state.idle
