@@ -27,19 +27,25 @@ public final class FunctionRegistry: Sendable {
         self.maxEnvironments = maxEnvironments
         self.reusesEnvironments = reusesEnvironments
         self.ledger = ledger
-        let make = { (configuration: FunctionConfiguration) in
-            FunctionPool(
-                configuration: configuration, console: console, maxEnvironments: maxEnvironments,
-                reusesEnvironments: reusesEnvironments, ledger: ledger)
+        let pools = functions.map {
+            Self.makePool($0, console: console, maxEnvironments: maxEnvironments, reuses: reusesEnvironments, ledger: ledger)
         }
-        self.entries = Mutex(Self.entries(pools: functions.map(make), aliases: aliases))
+        self.entries = Mutex(Self.entries(pools: pools, aliases: aliases))
     }
 
     /// A pool set up as the registry's first ones were.
     private func makePool(_ configuration: FunctionConfiguration) -> FunctionPool {
+        Self.makePool(
+            configuration, console: console, maxEnvironments: maxEnvironments, reuses: reusesEnvironments, ledger: ledger)
+    }
+
+    private static func makePool(
+        _ configuration: FunctionConfiguration, console: Console, maxEnvironments: Int, reuses: Bool,
+        ledger: ProcessLedger?
+    ) -> FunctionPool {
         FunctionPool(
-            configuration: configuration, console: console, maxEnvironments: maxEnvironments,
-            reusesEnvironments: reusesEnvironments, ledger: ledger)
+            configuration: configuration, console: console, maxEnvironments: maxEnvironments, reusesEnvironments: reuses,
+            ledger: ledger)
     }
 
     private static func entries(pools: [FunctionPool], aliases: [String: String]) -> Entries {
