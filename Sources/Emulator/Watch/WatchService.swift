@@ -87,30 +87,31 @@ struct WatchService: Service, CustomStringConvertible {
     /// Re-reads the template and applies it, or refuses it and keeps the running configuration.
     private func reloadTemplate(_ current: Workspace) async -> Workspace {
         let next: Workspace
+        let tables: TableSetup
         do {
             next = try Workspace.open(workspaceOptions, console: console)
             // Tables first: one whose key schema changed cannot apply live.
-            _ = try await TableSetup.ensure(next.template, in: store)
-            try next.checkExecutables(try await missingBuilds(next))
+            tables = try await TableSetup.ensure(next.template, in: store)
+            await buildNewFunctions(next)
+            try next.checkExecutables(next.template.functions)
         } catch {
             console.write(line: "lambda-local: template change refused, the running configuration stays: \(error)")
             return current
         }
-        let tables = (try? await TableSetup.ensure(next.template, in: store))
         let (functions, aliases) = next.functionConfigurations(
             serviceEnvironment: serviceEnvironment,
-            streamARN: tables?.streamARNResolver { next.template.tableARN(tableName: $0.tableName) }, debugged: debugged)
+            streamARN: tables.streamARNResolver { next.template.tableARN(tableName: $0.tableName) }, debugged: debugged)
         let changes = await registry.update(functions: functions, aliases: aliases)
         let mappingsChanged = MappingDeclaration.all(in: next.template) != MappingDeclaration.all(in: current.template)
-        if mappingsChanged || !changes.isEmpty, let tables {
+        if mappingsChanged || !changes.isEmpty {
             await mappings.reload(template: next.template, tables: tables)
         }
         console.write(line: "lambda-local: template reloaded: \(Self.describe(changes, mappingsChanged: mappingsChanged))")
         return next
     }
 
-    /// Builds the Swift functions of `workspace` that have never been built (new ones); returns them all.
-    private func missingBuilds(_ workspace: Workspace) async throws -> [FunctionDefinition] {
+    /// Builds the Swift functions of `workspace` that have never been built (new ones), printing any errors.
+    private func buildNewFunctions(_ workspace: Workspace) async {
         for function in workspace.template.functions {
             guard case .swiftProduct(let product, let path) = workspace.builder.executable(
                 handler: function.handler, codeURI: function.codeURI),
@@ -120,7 +121,6 @@ struct WatchService: Service, CustomStringConvertible {
             let outcome = await workspace.builder.rebuild(product: product)
             if !outcome.succeeded { outcome.errors.forEach(console.write(line:)) }
         }
-        return workspace.template.functions
     }
 
     static func describe(_ changes: FunctionRegistry.Changes, mappingsChanged: Bool) -> String {

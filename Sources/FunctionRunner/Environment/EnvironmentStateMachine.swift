@@ -231,7 +231,7 @@ struct EnvironmentStateMachine<Runtime, Caller> {
         requestID: String, payload: ByteBuffer, line: String, now: ContinuousClock.Instant
     ) -> [Effect] {
         guard case .invoking(var active, let pending) = state, active.requestID == requestID else { return [] }
-        var effects = record(failure(requestID, payload), in: &active)
+        var effects = record(.unhandled(requestID: requestID, payload: payload), in: &active)
         state = .dead
         effects += [.kill, .closeListener, .finish(finished(active, now: now, extraLines: [line]))]
         if let pending { effects.append(.returnUndelivered(pending.caller)) }
@@ -260,7 +260,8 @@ struct EnvironmentStateMachine<Runtime, Caller> {
             var active = Active(
                 requestID: pending.requestID, request: pending.request, caller: pending.caller, deliveredAt: now,
                 result: nil, reportsInit: false)
-            let effects = record(failure(pending.requestID, initError ?? exitPayload(pending.requestID)), in: &active)
+            let payload = initError ?? exitPayload(pending.requestID)
+            let effects = record(.unhandled(requestID: pending.requestID, payload: payload), in: &active)
             return [.closeListener] + effects + [.finish(finished(active, now: now, writesStart: true))]
         case .ready(let pending):
             return [.closeListener] + (pending.map { [.returnUndelivered($0.caller)] } ?? [])
@@ -335,12 +336,8 @@ struct EnvironmentStateMachine<Runtime, Caller> {
         _ active: Active, exitPayload: (String) -> ByteBuffer, now: ContinuousClock.Instant
     ) -> [Effect] {
         var active = active
-        let effects = record(failure(active.requestID, exitPayload(active.requestID)), in: &active)
+        let effects = record(.unhandled(requestID: active.requestID, payload: exitPayload(active.requestID)), in: &active)
         return [.cancelTimer(requestID: active.requestID)] + effects + [.finish(finished(active, now: now))]
-    }
-
-    private func failure(_ requestID: String, _ payload: ByteBuffer) -> InvocationResult {
-        InvocationResult(requestID: requestID, payload: payload, functionError: "Unhandled", log: nil)
     }
 
     /// The invocation's Duration runs from delivery until `now` (the next `/next`, the timeout or the exit).

@@ -165,24 +165,23 @@ final class ExecutionEnvironment: Sendable {
     /// `POST /runtime/invocation/{id}/response`; `body` is `nil` when it was over Lambda's limit (the caller then gets
     /// `Function.ResponseSizeTooLarge` and the runtime a 413).
     func respond(requestID: String, body: ByteBuffer?) -> RuntimeAPIError? {
-        let result = InvocationResult(
-            requestID: requestID, payload: body ?? LambdaErrorPayload.responseTooLarge(),
-            functionError: body == nil ? "Unhandled" : nil, log: nil)
+        let result =
+            body.map { InvocationResult(requestID: requestID, payload: $0, functionError: nil, log: nil) }
+            ?? .unhandled(requestID: requestID, payload: LambdaErrorPayload.responseTooLarge())
         if let error = answer(requestID: requestID, result: result) { return error }
         return body == nil ? .payloadTooLarge : nil
     }
 
     /// `POST /runtime/invocation/{id}/error`: the body reaches the caller unchanged.
     func reportError(requestID: String, body: ByteBuffer, errorType: String?) -> RuntimeAPIError? {
-        let payload = body.readableBytes > 0 ? body : LambdaErrorPayload.make(type: errorType ?? "Runtime.Unknown", message: "")
-        return answer(
+        answer(
             requestID: requestID,
-            result: InvocationResult(requestID: requestID, payload: payload, functionError: "Unhandled", log: nil))
+            result: .unhandled(requestID: requestID, payload: LambdaErrorPayload.posted(body, errorType: errorType)))
     }
 
     /// `POST /runtime/init/error`: kept for the invocation waiting on this environment.
     func reportInitError(body: ByteBuffer, errorType: String?) -> RuntimeAPIError? {
-        let payload = body.readableBytes > 0 ? body : LambdaErrorPayload.make(type: errorType ?? "Runtime.Unknown", message: "")
+        let payload = LambdaErrorPayload.posted(body, errorType: errorType)
         do {
             try inner.withLock { inner throws(RuntimeAPIError) in try inner.machine.initError(payload) }
             return nil

@@ -33,6 +33,11 @@ public struct InvocationResult: Sendable {
 
     /// Whether the function failed.
     public var failed: Bool { functionError != nil }
+
+    /// A failed invocation whose error object is `payload` (Invoke's `X-Amz-Function-Error: Unhandled`).
+    static func unhandled(requestID: String, payload: ByteBuffer) -> InvocationResult {
+        InvocationResult(requestID: requestID, payload: payload, functionError: "Unhandled", log: nil)
+    }
 }
 
 /// A delivery to the runtime's `GET /runtime/invocation/next`.

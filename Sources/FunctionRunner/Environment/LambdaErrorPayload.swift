@@ -27,6 +27,12 @@ enum LambdaErrorPayload {
             message: "Response payload size exceeded maximum allowed payload size (\(PayloadLimits.response) bytes).")
     }
 
+    /// What a runtime posted to `/error` or `/init/error`, which reaches the caller unchanged; an empty body becomes
+    /// an error object of the `Lambda-Runtime-Function-Error-Type` header's type (`Runtime.Unknown` without one).
+    static func posted(_ body: ByteBuffer, errorType: String?) -> ByteBuffer {
+        body.readableBytes > 0 ? body : make(type: errorType ?? "Runtime.Unknown", message: "")
+    }
+
     /// `{"errorMessage": …, "errorType": …}` with the fields in AWS's order.
     static func make(type: String, message: String) -> ByteBuffer {
         let body = ErrorObject(errorMessage: message, errorType: type)
