@@ -14,25 +14,20 @@ final class MappingHost: Service, CustomStringConvertible {
     /// Builds the mappings of a template.
     typealias Factory = @Sendable (Template, TableSetup) async throws -> MappingSupervisor
 
-    private struct Current {
-        var supervisor: MappingSupervisor
-        var generation = 0
-    }
-
-    private let current: Mutex<Current>
+    private let current: Mutex<MappingSupervisor>
     private let factory: Factory
     private let console: Console
     private let (changes, changeSink) = AsyncStream.makeStream(of: Void.self)
     var description: String { "event source mappings" }
 
     init(supervisor: MappingSupervisor, factory: @escaping Factory, console: Console) {
-        self.current = Mutex(Current(supervisor: supervisor))
+        self.current = Mutex(supervisor)
         self.factory = factory
         self.console = console
     }
 
     /// The mappings running now (for the Invoke API's listing and status).
-    var supervisor: MappingSupervisor { current.withLock { $0.supervisor } }
+    var supervisor: MappingSupervisor { current.withLock { $0 } }
 
     func run() async {
         _ = try? await cancelWhenGracefulShutdown {
@@ -70,10 +65,7 @@ final class MappingHost: Service, CustomStringConvertible {
     func reload(template: Template, tables: TableSetup) async {
         do {
             let next = try await factory(template, tables)
-            current.withLock {
-                $0.supervisor = next
-                $0.generation += 1
-            }
+            current.withLock { $0 = next }
             changeSink.yield()
             if !next.mappings.isEmpty {
                 console.write(
