@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -74,11 +75,24 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The HTTP/1.1 server setup both ports share: idle timeout, HTTP/1.0 semantics, AWS-shaped unknown routes.
+        .target(
+            name: "HTTPServing",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+            ],
+            swiftSettings: strict
+        ),
         // DynamoDB's and DynamoDB Streams' JSON protocol over HTTP, on the table store; the template's tables in it.
         .target(
             name: "DynamoDBEndpoint",
             dependencies: [
-                "DynamoDBTypes", "TableStore", "SAMTemplate",
+                "DynamoDBTypes", "TableStore", "SAMTemplate", "HTTPServing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -101,7 +115,7 @@ let package = Package(
             name: "Emulator",
             dependencies: [
                 "FunctionRunner", "DynamoDBEndpoint", "StreamTriggers", "SAMTemplate", "DynamoDBTypes", "TableStore",
-                "CProcessSpawn", "EventSourceMapping", "FunctionPackaging",
+                "CProcessSpawn", "EventSourceMapping", "FunctionPackaging", "HTTPServing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

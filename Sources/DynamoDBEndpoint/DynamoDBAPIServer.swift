@@ -1,6 +1,7 @@
 import DynamoDBTypes
 import Foundation
 import HTTPTypes
+import HTTPServing
 import Hummingbird
 import Logging
 import NIOCore
@@ -18,12 +19,21 @@ public struct DynamoDBAPIServer: Sendable {
         self.store = store
     }
 
-    /// The Hummingbird application listening on `host:port` (`POST /`), logging to `logger`; `onListening` gets the
-    /// bound port.
+    /// The Hummingbird application listening on `host:port` (`POST /`), logging to `logger`, closing connections idle
+    /// for `idleTimeout`; `onListening` gets the bound port. Any other path or method is DynamoDB's
+    /// `UnknownOperationException`.
     public func application(
-        host: String, port: Int, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void
+        host: String, port: Int, idleTimeout: Duration = HTTP1Server.defaultIdleTimeout, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void
     ) -> some ApplicationProtocol {
         let router = Router()
+        router.add(
+            middleware: UnknownRouteMiddleware { request in
+                Self.httpResponse(
+                    .failure(
+                        DynamoDBError(
+                            .unknownOperation, "Unknown operation: \(request.method) \(request.uri.path)")))
+            })
         router.post("/") { request, _ -> Response in
             let answer: DynamoDBAPIResponse
             do {
@@ -37,6 +47,7 @@ public struct DynamoDBAPIServer: Sendable {
         }
         return Application(
             router: router,
+            server: HTTP1Server.builder(idleTimeout: idleTimeout),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger

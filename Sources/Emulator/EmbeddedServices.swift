@@ -2,6 +2,7 @@ import FunctionRunner
 import DynamoDBEndpoint
 import Foundation
 import Logging
+import HTTPServing
 import ServiceLifecycle
 import TableStore
 
@@ -40,6 +41,8 @@ public struct EmbeddedServices: Sendable {
         var announces = false
         /// Functions (logical IDs or names) whose process the user starts under a debugger.
         var debugFunctions: [String] = []
+        /// How long the DynamoDB endpoint keeps an idle connection open.
+        var idleTimeout: Duration = HTTP1Server.defaultIdleTimeout
     }
 
     /// Adds a service to the running group; it is stopped before the ones already there.
@@ -72,7 +75,7 @@ public struct EmbeddedServices: Sendable {
         let logger = ConsoleLogHandler.logger("lambda-local", console: console)
         let (ports, announce) = AsyncStream.makeStream(of: Int.self)
         let dynamoDB = DynamoDBAPIServer(store: store).application(
-            host: host, port: options.dynamoDBPort, logger: logger
+            host: host, port: options.dynamoDBPort, idleTimeout: options.idleTimeout, logger: logger
         ) { port in
             InheritedDescriptors.markCloseOnExec()
             if options.announces {

@@ -1,6 +1,7 @@
 import FunctionRunner
 import DynamoDBEndpoint
 import StreamTriggers
+import HTTPServing
 import Hummingbird
 import NIOCore
 
@@ -28,6 +29,8 @@ public enum LocalEmulator {
         public var debugFunctions: [String] = []
         /// `--watch`: how to re-open the workspace when the template changes; `nil` watches nothing.
         public var watch: WorkspaceOptions?
+        /// How long either server keeps an idle connection open (`--idle-timeout`).
+        public var idleTimeout: Duration = HTTP1Server.defaultIdleTimeout
 
         /// Options; the defaults are `lambda-local start`'s.
         public init(
@@ -52,7 +55,8 @@ public enum LocalEmulator {
         let host = options.host
         let services = EmbeddedServices.Options(
             host: host, dynamoDBPort: options.dynamoDBPort, maxEnvironments: options.maxEnvironments,
-            reusesEnvironments: options.reusesEnvironments, announces: true, debugFunctions: options.debugFunctions)
+            reusesEnvironments: options.reusesEnvironments, announces: true, debugFunctions: options.debugFunctions,
+            idleTimeout: options.idleTimeout)
         let _: Bool? = try await EmbeddedServices.run(workspace, state: state, options: services, console: console) {
             services in
             let factory: MappingHost.Factory = { template, tables in
@@ -80,7 +84,8 @@ public enum LocalEmulator {
                 registry: services.registry, region: template.region, accountID: template.accountID, console: console,
                 mappings: mappings)
             let functions = template.functions.map(\.logicalID).joined(separator: ", ")
-            let invokeAPI = server.application(host: host, port: options.invokePort, logger: services.logger) { port in
+            let invokeAPI = server.application(
+                host: host, port: options.invokePort, idleTimeout: options.idleTimeout, logger: services.logger) { port in
                 InheritedDescriptors.markCloseOnExec()
                 console.write(line: "lambda-local: Invoke API on http://\(host):\(port) (functions: \(functions))")
             }

@@ -111,12 +111,16 @@ public struct Workspace: Sendable {
         let environment = declared.merging(overrides.variables(logicalID: function.logicalID, name: function.functionName)) {
             _, override in override
         }
-        return FunctionConfiguration(
+        var configuration = FunctionConfiguration(
             name: function.functionName,
             executable: builder.executable(handler: function.handler, codeURI: function.codeURI).path,
             taskRoot: function.codeURI, handler: function.handler, timeoutSeconds: function.timeout,
             memorySize: function.memorySize, environment: environment, reservedConcurrency: function.reservedConcurrency,
             region: template.region, accountID: template.accountID)
+        configuration.runtime = function.runtime.rawValue
+        configuration.architectures = function.architectures.map(\.rawValue)
+        configuration.description = function.description
+        return configuration
     }
 
     /// A registry serving every function of the template, found by name or logical ID.

@@ -51,10 +51,16 @@ struct Start: AsyncParsableCommand {
     )
     var watch = false
 
+    @Option(help: ArgumentHelp("Close connections idle this long on either port.", valueName: "SECONDS"))
+    var idleTimeout: Double = 60
+
     @OptionGroup var options: FunctionOptions
 
     func validate() throws {
         if inMemory && stateDir != nil { throw ValidationError("--in-memory and --state-dir cannot be used together") }
+        if !(idleTimeout > 0 && idleTimeout <= 86_400) {
+            throw ValidationError("--idle-timeout must be a number of seconds above 0 and at most 86400, found \(idleTimeout)")
+        }
     }
 
     func run() async throws {
@@ -67,6 +73,7 @@ struct Start: AsyncParsableCommand {
             reusesEnvironments: reuseEnvironments,
             remoteStreams: streamsEndpoint.map { RemoteStreams(endpoint: $0, region: workspace.template.region) })
         emulatorOptions.debugFunctions = debugFunctions
+        emulatorOptions.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
         if watch { emulatorOptions.watch = options.template.workspaceOptions(envVars: options.envVars) }
         try await LocalEmulator.run(workspace, options: emulatorOptions, console: console)
     }

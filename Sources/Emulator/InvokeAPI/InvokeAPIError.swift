@@ -13,6 +13,10 @@ struct InvokeAPIError: Error, Equatable {
         .init(status: .notFound, code: "ResourceNotFoundException", message: "Function not found: \(arn)")
     }
 
+    static func unknownOperation(method: String, path: String) -> Self {
+        .init(status: .notFound, code: "UnknownOperationException", message: "Unknown operation: \(method) \(path)")
+    }
+
     static func requestTooLarge(_ size: Int) -> Self {
         .init(
             status: .contentTooLarge, code: "RequestEntityTooLargeException",

@@ -3,6 +3,7 @@ import DynamoDBEndpoint
 import StreamTriggers
 import Foundation
 import Hummingbird
+import HTTPServing
 import HTTPTypes
 import Logging
 import NIOCore
@@ -30,11 +31,18 @@ public struct InvokeAPIServer: Sendable {
         self.mappings = mappings
     }
 
-    /// The Hummingbird application listening on `host:port`, logging to `logger`; `onListening` gets the bound port.
+    /// The Hummingbird application listening on `host:port`, logging to `logger`, closing connections idle for
+    /// `idleTimeout`; `onListening` gets the bound port. Paths and methods Lambda does not serve are its
+    /// `UnknownOperationException`.
     public func application(
-        host: String, port: Int, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void
+        host: String, port: Int, idleTimeout: Duration = HTTP1Server.defaultIdleTimeout, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void
     ) -> some ApplicationProtocol {
         let router = Router()
+        router.add(
+            middleware: UnknownRouteMiddleware { request in
+                Self.errorResponse(.unknownOperation(method: request.method.rawValue, path: request.uri.path))
+            })
         router.post("/2015-03-31/functions/:name/invocations") { request, context -> Response in
             let name = try context.parameters.require("name")
             do {
@@ -44,8 +52,10 @@ public struct InvokeAPIServer: Sendable {
             }
         }
         addMappingRoutes(to: router)
+        addFunctionRoutes(to: router)
         return Application(
             router: router,
+            server: HTTP1Server.builder(idleTimeout: idleTimeout),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger
@@ -110,14 +120,21 @@ public struct InvokeAPIServer: Sendable {
     }
 
     static func errorResponse(_ error: InvokeAPIError) -> Response {
-        var body: [String: String] = ["Type": error.type, "message": error.message]
-        if let reason = error.reason { body["Reason"] = reason }
-        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(ErrorBody(Type: error.type, message: error.message, Reason: error.reason))) ?? Data()
         return Response(
             status: error.status,
             headers: [.contentType: "application/json", InvokeAPIHeaders.errorType: error.code],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
+}
+
+/// Lambda's error body: `{"Type":"User","message":…}`, with `Reason` for throttling.
+private struct ErrorBody: Encodable {
+    var `Type`: String
+    var message: String
+    var Reason: String?
 }
 
 /// The last 4 KB of an invocation's log, base64-encoded, as `X-Amz-Log-Result` carries it.

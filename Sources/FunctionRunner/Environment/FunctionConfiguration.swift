@@ -23,6 +23,12 @@ public struct FunctionConfiguration: Sendable, Equatable {
     /// The emulator starts no process for this function: one the user starts (under a debugger) with the printed
     /// environment serves it, with no timeout enforced (`start --debug-function`).
     public var runsUnderDebugger = false
+    /// The template's `Runtime` (`provided.al2023` or `provided.al2`), as `GetFunction` reports it.
+    public var runtime = "provided.al2023"
+    /// The template's `Architectures`, as `GetFunction` reports them.
+    public var architectures = ["x86_64"]
+    /// The template's `Description`, if any.
+    public var description: String?
 
     /// Creates a configuration; defaults follow AWS and SAM (3 s, 128 MB, us-east-1, account 123456789012).
     public init(
