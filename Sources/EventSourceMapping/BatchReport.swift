@@ -12,6 +12,9 @@ public struct BatchReport: Sendable, Hashable {
         case partialFailure(retryFrom: String, remaining: Int)
         /// The function was not reached (throttled, could not start); retried without counting.
         case notInvoked(String)
+        /// One record's event is larger than an invocation payload may be (`bytes` > 6 MB): it cannot be sent to
+        /// the function, so it goes to the failure destination without an invocation.
+        case tooLarge(bytes: Int)
         /// The records went to the failure destination (or were dropped when none is configured).
         case discarded(OnFailureRecord.Condition, destination: String?)
     }
@@ -48,6 +51,8 @@ public struct BatchReport: Sendable, Hashable {
         case .partialFailure(let from, let remaining):
             text += "batchItemFailures from \(from), retrying \(remaining) record\(remaining == 1 ? "" : "s")"
         case .notInvoked(let reason): text += "not invoked (\(reason)), will retry"
+        case .tooLarge(let bytes):
+            text += "event of \(bytes) bytes is over the \(MappingSettings.maximumPayloadBytes)-byte invocation payload limit, not invoked"
         case .discarded(let condition, let destination):
             text += "discarded (\(condition.rawValue))"
             text += destination.map { " to \($0)" } ?? ", no on-failure destination"

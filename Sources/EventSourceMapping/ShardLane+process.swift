@@ -40,6 +40,15 @@ extension ShardLane {
                 queue.removeFirst()
                 continue
             }
+            // A record whose event alone is over the payload limit can never be invoked (batches are cut to the
+            // limit, so it is alone): it goes to the failure destination at once, not to the function.
+            let payloadSize = EncodedRecord.payloadSize(current.records)
+            if current.records.count == 1, payloadSize > MappingSettings.maximumPayloadBytes {
+                report(current.records, attempt: 1, .tooLarge(bytes: payloadSize), duration: nil)
+                try await discard(current, condition: .retryAttemptsExhausted)
+                queue.removeFirst()
+                continue
+            }
             let started = ContinuousClock.now
             let outcome = await environment.invoker.invoke(payload: EncodedRecord.payload(current.records))
             let duration = ContinuousClock.now - started

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the messaging patterns look users up: Cruddur's `public.users` table in PostgreSQL, or the JSON fixture
 /// (``UserDirectory``) that stands in for it when no database is given.
 ///
@@ -34,15 +36,23 @@ extension UserStore {
     /// - Throws: ``MessagingError`` `.unknownUser` naming `reference` when nothing matches it, or the store's own
     ///   failure.
     public func user(reference: String) async throws(MessagingError) -> User {
+        var byHandle: MessagingError?
         do throws(MessagingError) {
             return try await user(handle: reference)
-        } catch where error.code == .unknownUser {}
+        } catch where error.code == .unknownUser {
+            byHandle = error
+        }
         do throws(MessagingError) {
             return try await user(uuid: reference)
         } catch where error.code == .unknownUser {}
         do throws(MessagingError) {
             return try await user(cognitoSub: reference)
         } catch where error.code == .unknownUser {}
-        throw MessagingError(.unknownUser, "No user with handle, uuid or Cognito sub \"\(reference)\"")
+        // Say what the reference looked like: a handle is not a uuid.
+        if UUID(uuidString: reference) != nil {
+            throw MessagingError(.unknownUser, "No user with uuid or Cognito sub \"\(reference)\"")
+        }
+        throw byHandle ?? MessagingError(.unknownUser, "No user with handle \"\(reference)\"")
     }
+
 }

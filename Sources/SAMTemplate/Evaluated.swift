@@ -15,7 +15,7 @@ enum Evaluated: Equatable {
         case .null: "null"
         case .bool(let value): String(value)
         case .integer(let value): String(value)
-        case .number(let value): value.jsonText
+        case .number(let value): String(value)
         case .string(let value): JSONValue.string(value.description).foundDescription
         case .array(let elements): elements.isEmpty ? "an empty array" : "an array"
         case .object(let object): JSONValue.object(object).foundDescription

@@ -30,6 +30,13 @@ struct JSONParser {
         // A UTF-8 byte order mark is not part of the document.
         let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         var parser = JSONParser(bytes: hasByteOrderMark ? Array(bytes.dropFirst(3)) : bytes)
+        if let invalid = UTF8Validation.firstInvalidOffset(in: parser.bytes) {
+            while parser.index < invalid { parser.advance() }
+            throw JSONSyntaxError(
+                line: parser.line, column: parser.column,
+                found: "the byte 0x" + String(parser.bytes[invalid], radix: 16, uppercase: true),
+                expected: "UTF-8 text")
+        }
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()

@@ -59,7 +59,7 @@ extension JSONValue {
         case .null: "null"
         case .bool(let value): String(value)
         case .integer(let value): String(value)
-        case .number(let value): value.jsonText
+        case .number(let value): String(value)  // written with a fraction or exponent: "3.0", not "3"
         case .string(let value):
             value.count > 80 ? String(String(value.prefix(77)).jsonQuoted.dropLast()) + "...\"" : value.jsonQuoted
         case .array(let elements): elements.isEmpty ? "an empty array" : "an array"

@@ -9,6 +9,8 @@ public struct FailureLog: Sendable {
     public struct Entry: Sendable {
         public var file: String
         public var record: OnFailureRecord
+        /// The record's line as stored (AWS's key order, unchanged).
+        public var stored: String
     }
 
     /// Every record of every `.jsonl` file in `directory` whose name starts with `prefix` (all when `nil`),
@@ -26,7 +28,7 @@ public struct FailureLog: Sendable {
             for (index, line) in text.split(separator: "\n").enumerated() {
                 do {
                     let record = try JSONDecoder().decode(OnFailureRecord.self, from: Data(line.utf8))
-                    entries.append(Entry(file: path, record: record))
+                    entries.append(Entry(file: path, record: record, stored: String(line)))
                 } catch {
                     throw FailureLogError(file: path, line: index + 1, message: "not an on-failure record: \(error)")
                 }

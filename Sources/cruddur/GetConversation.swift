@@ -1,7 +1,9 @@
 import ArgumentParser
+import Foundation
 import Messaging
 
-/// `cruddur get-conversation GROUP [--as SUB]`: pattern A with the consumed capacity, then one line per message.
+/// `cruddur get-conversation GROUP [--as SUB] [--json]`: pattern A, one line per message on stdout (the consumed
+/// capacity on stderr), or the Query's whole JSON answer with `--json`.
 struct GetConversation: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get-conversation",
@@ -19,6 +21,9 @@ struct GetConversation: AsyncParsableCommand {
     @Argument(help: "The message group uuid.")
     var group: String
 
+    @Flag(help: "Print DynamoDB's Query answer as JSON instead of one line per message.")
+    var json = false
+
     func run() async throws {
         let store = client.store()
         if let cognitoSub = caller.cognitoSub {
@@ -29,10 +34,13 @@ struct GetConversation: AsyncParsableCommand {
             }
         }
         let output = try await store.operations.query(store.messagesQuery(group: group, returnConsumedCapacity: .total))
-        print(try JSONOutput.text(output))
-        print(try JSONOutput.line(output.consumedCapacity))
+        if json {
+            print(try JSONOutput.text(output))
+            return
+        }
         for message in try MessageStore.messages(from: output) {
             print(message.conversationLine)
         }
+        FileHandle.standardError.write(Data(("consumed capacity: " + (try JSONOutput.line(output.consumedCapacity)) + "\n").utf8))
     }
 }

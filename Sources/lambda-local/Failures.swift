@@ -18,7 +18,7 @@ struct Failures: ParsableCommand {
     @Option(name: [.customShort("t"), .long], help: "The SAM template (JSON), to find the default state directory.")
     var template = "template.json"
 
-    @Flag(help: "Print the records as JSON Lines.")
+    @Flag(help: "Print the records as JSON Lines, each as stored (nothing when there are none).")
     var json = false
 
     func run() throws {
@@ -27,16 +27,16 @@ struct Failures: ParsableCommand {
                 ?? URL(fileURLWithPath: template).deletingLastPathComponent().appendingPathComponent(".lambda-local").path
         ).appendingPathComponent("failures").path
         let entries = try FailureLog.read(directory: directory, prefix: mapping)
+        if json {
+            for entry in entries { print(entry.stored) }
+            return
+        }
         if entries.isEmpty {
             print("no on-failure records in \(directory)")
             return
         }
         var file = ""
         for entry in entries {
-            if json {
-                print(String(decoding: try JSONEncoder().encode(entry.record), as: UTF8.self))
-                continue
-            }
             if entry.file != file {
                 file = entry.file
                 print(file)

@@ -11,7 +11,9 @@ struct Invoke: AsyncParsableCommand {
     @Argument(help: "The function's logical ID or FunctionName.")
     var function: String
 
-    @Option(name: [.short, .long], help: "Event file (JSON), or - for standard input. Default: {}.")
+    @Option(
+        name: [.short, .long, .customLong("events")],
+        help: "Event file (JSON), or - for standard input (--events is accepted too). Default: {}.")
     var event: String?
 
     @Option(help: "Where the template's tables are served from for the invocation; default .lambda-local next to the template.")

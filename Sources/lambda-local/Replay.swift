@@ -16,14 +16,19 @@ struct ReplayCommand: AsyncParsableCommand {
     @Argument(help: "The function (name or logical ID).")
     var function: String
 
-    @Option(help: "The event log: JSON Lines of stream records, or a {\"Records\":[...]} file.")
+    @Option(
+        name: [.customLong("events"), .customLong("event")],
+        help: "The event log: JSON Lines of stream records, or a {\"Records\":[...]} file (--event is accepted too).")
     var events: String
 
-    @Option(help: "Which of the function's DynamoDB events to take the settings from, if it has several.")
-    var event: String?
+    @Option(
+        help: ArgumentHelp(
+            "Which of the function's DynamoDB events to take the settings from, if it has several.", valueName: "NAME"))
+    var mappingEvent: String?
 
     @Option(help: "Override BatchSize.") var batchSize: Int?
-    @Option(help: "Override MaximumRetryAttempts.") var maximumRetryAttempts: Int?
+    @Option(help: "Override MaximumRetryAttempts (0 to 10000; -1, AWS's default, is replayed as \(Replay.unboundedRetryLimit)).")
+    var maximumRetryAttempts: Int?
     @Option(help: "Override BisectBatchOnFunctionError (true/false).") var bisectBatchOnFunctionError: Bool?
     @Option(help: "Override ReportBatchItemFailures (true/false).") var reportBatchItemFailures: Bool?
     @Option(help: "Override ParallelizationFactor.") var parallelizationFactor: Int?
@@ -43,8 +48,9 @@ struct ReplayCommand: AsyncParsableCommand {
         if let batchSize, !(1...10_000).contains(batchSize) {
             throw ValidationError("--batch-size: found \(batchSize), expected 1 to 10000")
         }
-        if let maximumRetryAttempts, !(-1...10_000).contains(maximumRetryAttempts) {
-            throw ValidationError("--maximum-retry-attempts: found \(maximumRetryAttempts), expected -1 to 10000")
+        if let maximumRetryAttempts, !(0...10_000).contains(maximumRetryAttempts) {
+            throw ValidationError(
+                "--maximum-retry-attempts: found \(maximumRetryAttempts), expected 0 to 10000 (a replay needs a bound)")
         }
         if let parallelizationFactor, !(1...10).contains(parallelizationFactor) {
             throw ValidationError("--parallelization-factor: found \(parallelizationFactor), expected 1 to 10")
@@ -56,7 +62,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let console = Console()
         let workspace = try options.openWorkspace(console: console, function: function)
         var replay = Replay.Options(function: function, eventsPath: events)
-        replay.eventName = event
+        replay.eventName = mappingEvent
         replay.batchSize = batchSize
         replay.maximumRetryAttempts = maximumRetryAttempts
         replay.bisectBatchOnFunctionError = bisectBatchOnFunctionError

@@ -27,7 +27,8 @@ struct Status: AsyncParsableCommand {
         do {
             (data, _) = try await URLSession.shared.data(from: url)
         } catch {
-            throw ValidationError("no emulator answers at http://\(host):\(port) (start one with lambda-local start): \(error.localizedDescription)")
+            throw CommandFailure(
+                "no emulator answers at http://\(host):\(port) (start one with lambda-local start, or pass its --port): \(error.localizedDescription)")
         }
         if json {
             print(String(decoding: data, as: UTF8.self))

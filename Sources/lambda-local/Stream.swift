@@ -32,7 +32,7 @@ struct Stream: ParsableCommand {
             if let output {
                 _ = FileManager.default.createFile(atPath: output, contents: nil)
                 guard let file = FileHandle(forWritingAtPath: output) else {
-                    throw ValidationError("--output: cannot write \"\(output)\"")
+                    throw CommandFailure("--output: cannot write \"\(output)\"")
                 }
                 handle = file
             }

@@ -121,6 +121,12 @@ struct StreamTriggerEndToEndTests {
             Paths.lambdaLocal, ["failures", "--state-dir", session.directory.path + "/state"])
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.contains("RetryAttemptsExhausted  3 invocations  1 record \(poison)  StreamProbe  error: Unhandled"))
+        // --json prints each record as stored: AWS's key order, slashes unescaped.
+        let asJSON = try run(Paths.lambdaLocal, ["failures", "--json", "--state-dir", session.directory.path + "/state"])
+        #expect(asJSON.status == 0, "\(asJSON.stderr)")
+        #expect(asJSON.stdout == session.lines(of: session.failureFile).joined(separator: "\n") + "\n")
+        let none = try run(Paths.lambdaLocal, ["failures", "--json", "--state-dir", session.directory.path + "/nothing"])
+        #expect(none.status == 0 && none.stdout.isEmpty, "\(none.stdout)")
     }
 
     @Test("FilterCriteria deliver only matching INSERTs; the filtered records are skipped, not retried")

@@ -10,6 +10,21 @@ import Testing
 
 /// Failing functions: retries, discards, bisection and throttles (streams-and-triggers.md §3.1, §3.3).
 struct RetryTests {
+    @Test("a record whose event alone is over 6 MB goes to the failure destination without an invocation")
+    func recordTooLargeToInvoke() async throws {
+        let huge = String(repeating: "x", count: MappingSettings.maximumPayloadBytes)
+        let harness = Harness([Fixture.record(1), Fixture.record(2, message: huge), Fixture.record(3)])
+        try await harness.drain(MappingSettings(startingPosition: .trimHorizon, batchSize: 10))
+
+        #expect(harness.invoker.calls == [[1], [3]])
+        let failure = try #require(harness.destination.records.first)
+        #expect(harness.destination.records.count == 1)
+        #expect(failure.requestContext.condition == .retryAttemptsExhausted)
+        #expect(failure.requestContext.approximateInvokeCount == 0)
+        #expect(failure.batchInfo.startSequenceNumber == Fixture.sequence(2))
+        #expect(harness.checkpoints.history().last == 3)
+    }
+
     @Test(
         "MaximumRetryAttempts counts retries after the first invocation, then the batch is discarded",
         .timeLimit(.minutes(1)), arguments: [(0, 1), (1, 2), (2, 3), (3, 4)])

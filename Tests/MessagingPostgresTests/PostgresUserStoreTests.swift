@@ -91,7 +91,7 @@ struct PostgresUserStoreTests {
                 #expect(unknown?.code == .unknownUser)
                 #expect(unknown?.description == "No user with Cognito sub \"nope\" in PostgreSQL at \(url)")
                 let byReference = await #expect(throws: MessagingError.self) { try await store.user(reference: "x") }
-                #expect(byReference?.description == "No user with handle, uuid or Cognito sub \"x\"")
+                #expect(byReference?.description == "No user with handle \"x\" in PostgreSQL at \(url)")
             }
         }
     }

@@ -67,6 +67,17 @@ struct FormatTests {
         #expect(duplicate?.description == "Duplicate user handle \"a\" in the users fixture")
     }
 
+    @Test("an unknown user reference is reported as what it looks like: a handle, or a uuid")
+    func unknownReference() async throws {
+        let users = try fixtureUsers()
+        let handle = await #expect(throws: MessagingError.self) { try await users.user(reference: "nobody") }
+        #expect(
+            handle?.description == "No user with handle \"nobody\"; known handles: \"andrewbrown\", \"bayko\", \"londo\"")
+        let uuid = "0f0e0d0c-0b0a-4909-8807-060504030201"
+        let byUUID = await #expect(throws: MessagingError.self) { try await users.user(reference: uuid) }
+        #expect(byUUID?.description == "No user with uuid or Cognito sub \"\(uuid)\"")
+    }
+
     @Test("schema-load reads the table from template.json as the engine creates it")
     func tableDeclaration() throws {
         let path = try LambdaTestHarness.findTemplate(above: #filePath)

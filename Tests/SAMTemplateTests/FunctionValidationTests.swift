@@ -33,6 +33,7 @@ struct FunctionValidationTests {
             (#""Timeout": 0"#, "Timeout: found 0, expected an integer from 1 to 900"),
             (#""Timeout": 901"#, "Timeout: found 901, expected an integer from 1 to 900"),
             (#""Timeout": 2.5"#, "Timeout: found 2.5, expected an integer from 1 to 900"),
+            (#""Timeout": 3.0"#, "Timeout: found 3.0, expected an integer from 1 to 900"),
             (#""Timeout": "soon""#, #"Timeout: found "soon", expected an integer from 1 to 900"#),
             (#""MemorySize": 127"#, "MemorySize: found 127, expected an integer from 128 to 10240"),
             (#""MemorySize": 10241"#, "MemorySize: found 10241, expected an integer from 128 to 10240"),

@@ -51,6 +51,20 @@ struct JSONParserTests {
         }
     }
 
+    @Test(
+        "rejects bytes that are not UTF-8, naming the first one's line and column",
+        arguments: [
+            ([UInt8]("{\"a\": \"".utf8) + [0xFF] + Array("\"}".utf8), 1, 8, "0xFF"),
+            ([UInt8]("[\n\"é".utf8) + [0xC3] + Array("\"]".utf8), 2, 3, "0xC3"),  // a truncated sequence
+            ([UInt8]("[\"".utf8) + [0xC0, 0x80] + Array("\"]".utf8), 1, 3, "0xC0"),  // an overlong form
+            ([UInt8]("[\"".utf8) + [0xED, 0xA0, 0x80] + Array("\"]".utf8), 1, 3, "0xED"),  // a surrogate
+        ])
+    func invalidUTF8(bytes: [UInt8], line: Int, column: Int, byte: String) {
+        #expect(throws: JSONSyntaxError(line: line, column: column, found: "the byte \(byte)", expected: "UTF-8 text")) {
+            try JSONParser.parse(bytes)
+        }
+    }
+
     @Test("skips a UTF-8 byte order mark")
     func byteOrderMark() throws {
         #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[]".utf8)) == .array([]))

@@ -43,6 +43,8 @@ public enum Replay {
         /// Where discarded batches went.
         public var destination: String
         public var elapsed: Duration
+        /// Said when replay bounded retries that the settings leave unbounded.
+        public var notes: [String] = []
 
         /// The summary lines `lambda-local replay` prints.
         public var lines: [String] {
@@ -52,9 +54,13 @@ public enum Replay {
                 "batches \(statistics.batches), invocations \(statistics.invocations), retries \(statistics.retries)",
                 "records OK \(statistics.recordsSucceeded), filtered out \(statistics.recordsFiltered), sent to the failure destination \(statistics.recordsDiscarded)"
                     + (statistics.recordsDiscarded > 0 ? " (\(destination))" : ""),
-            ]
+            ] + notes
         }
     }
+
+    /// The retries a batch gets in a replay whose settings say `MaximumRetryAttempts: -1` (AWS's default: retry
+    /// until the record expires from the stream, up to 24 hours), so that a record that always fails ends the replay.
+    public static let unboundedRetryLimit = 3
 
     /// Replays `options.eventsPath` into `options.function`.
     ///
@@ -74,6 +80,14 @@ public enum Replay {
         if let value = options.bisectBatchOnFunctionError { settings.bisectBatchOnFunctionError = value }
         if let value = options.reportBatchItemFailures { settings.reportBatchItemFailures = value }
         if let value = options.parallelizationFactor { settings.parallelizationFactor = value }
+        var notes: [String] = []
+        if settings.maximumRetryAttempts < 0 {
+            settings.maximumRetryAttempts = unboundedRetryLimit
+            notes.append(
+                "MaximumRetryAttempts is -1 (on AWS: retry until the record expires, up to 24 hours); replay retried each failing batch at most \(unboundedRetryLimit) times (--maximum-retry-attempts to change)"
+            )
+            console.write(line: "lambda-local: replay: \(notes[0])")
+        }
 
         let template = workspace.template
         let state = options.state ?? .defaultDirectory(templateDirectory: template.directory)
@@ -88,6 +102,7 @@ public enum Replay {
         let source = try EventLogSource(log: log, streamARN: streamARN, shardID: "shardId-00000000000000000001-00000001")
 
         let chosen = settings
+        let summaryNotes = notes
         let partitionKey = declaration?.partitionKey(in: template)
         let summary = try await EmbeddedServices.run(
             workspace, state: state, options: .init(maxEnvironments: chosen.parallelizationFactor), console: console
@@ -108,7 +123,7 @@ public enum Replay {
             try await mapping.run(untilDrained: true)
             return Summary(
                 records: log.records.count, statistics: mapping.statistics, destination: destination.name,
-                elapsed: ContinuousClock.now - started)
+                elapsed: ContinuousClock.now - started, notes: summaryNotes)
         }
         guard let summary else { throw EmbeddedServicesError(message: "the replay was interrupted") }
         return summary
@@ -130,7 +145,7 @@ public enum Replay {
         guard events.count <= 1 else {
             throw ReplayError(
                 message:
-                    "function \(function.logicalID) has several DynamoDB events; choose one with --event (\(events.map(\.name).joined(separator: ", ")))"
+                    "function \(function.logicalID) has several DynamoDB events; choose one with --mapping-event (\(events.map(\.name).joined(separator: ", ")))"
             )
         }
         return events.first.map { MappingDeclaration(function: function, event: $0) }
