@@ -1,7 +1,10 @@
 /*
  * cruddur-load: the Pattern C load of scripts/bench-cruddur.sh, with inbox latency sampling.
  *
- *   cruddur-load PORT RUN GROUPS SENDERS SECONDS MAX_MESSAGES SAMPLE_MS POLL_US GROUPS_OUT
+ *   cruddur-load PORT RUN GROUPS SENDERS SECONDS MAX_MESSAGES SAMPLE_MS POLL_US GROUPS_OUT [RATE]
+ *
+ * RATE (messages/s in all, default 0 = as fast as the senders go) paces the senders: each sends at RATE/SENDERS
+ * on a fixed schedule (a late message is sent at once and the schedule is kept, so the offered rate holds).
  *
  * SENDERS threads each own the groups g with g % SENDERS == thread and send to them in turn, one request at a
  * time over one keep-alive loopback connection (TCP_NODELAY): Cruddur Pattern C, a PutItem of a new `MSG#<group>`
@@ -46,7 +49,7 @@
 #define MAX_SAMPLES 100000
 
 static int port, groups, senders, max_messages, sample_ms, poll_us;
-static double seconds;
+static double seconds, rate;
 static const char *run_id;
 
 typedef struct {
@@ -159,7 +162,17 @@ static void *sender(void *arg) {
     int64_t last_micros = 0;
     int next = self;
     uint64_t deadline = now_ns() + (uint64_t)(seconds * 1e9);
+    uint64_t interval = rate > 0 ? (uint64_t)(1e9 * senders / rate) : 0;
+    uint64_t scheduled = now_ns() + interval * (uint64_t)self / (uint64_t)senders;
     while (!atomic_load(&stop)) {
+        if (interval) {
+            uint64_t now = now_ns();
+            if (scheduled > now) {
+                struct timespec pause = {(time_t)((scheduled - now) / 1000000000ull), (long)((scheduled - now) % 1000000000ull)};
+                nanosleep(&pause, NULL);
+            }
+            scheduled += interval;
+        }
         if (now_ns() >= deadline || atomic_fetch_add(&total_sent, 1) >= max_messages) break;
         int g = next;
         next += senders;
@@ -292,8 +305,8 @@ static uint64_t percentile(uint64_t *values, int n, double p) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 10) {
-        fprintf(stderr, "usage: %s PORT RUN GROUPS SENDERS SECONDS MAX_MESSAGES SAMPLE_MS POLL_US GROUPS_OUT\n",
+    if (argc != 10 && argc != 11) {
+        fprintf(stderr, "usage: %s PORT RUN GROUPS SENDERS SECONDS MAX_MESSAGES SAMPLE_MS POLL_US GROUPS_OUT [RATE]\n",
                 argv[0]);
         return 2;
     }
@@ -305,6 +318,7 @@ int main(int argc, char **argv) {
     max_messages = atoi(argv[6]);
     sample_ms = atoi(argv[7]);
     poll_us = atoi(argv[8]);
+    rate = argc == 11 ? atof(argv[10]) : 0;
     if (strlen(run_id) != 8 || groups < 1 || senders < 1 || senders > groups) {
         fprintf(stderr, "cruddur-load: RUN must be 8 hex digits and 1 <= SENDERS <= GROUPS\n");
         return 2;
