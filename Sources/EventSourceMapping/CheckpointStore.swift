@@ -36,10 +36,18 @@ public enum Checkpoint: Sendable, Hashable {
     }
 }
 
-/// Durable storage of lane checkpoints. `save` returns only once the checkpoint would survive a crash.
+/// Durable storage of lane checkpoints and the lane layout they were saved under. Saves return only once they
+/// would survive a crash.
 public protocol CheckpointStore: Sendable {
     /// The lane's checkpoint, `nil` if it never ran.
     func checkpoint(for lane: LaneKey) async throws -> Checkpoint?
     /// Stores the lane's checkpoint durably.
     func save(_ checkpoint: Checkpoint, for lane: LaneKey) async throws
+    /// Every stored lane checkpoint of `shard`, by lane number.
+    func checkpoints(of shard: ShardKey) async throws -> [Int: Checkpoint]
+    /// The layout `shard`'s lanes last ran with, `nil` if none was stored.
+    func layout(of shard: ShardKey) async throws -> LaneLayout?
+    /// Stores `layout` and the lanes' new `checkpoints` in one step, dropping the checkpoints of lanes the layout
+    /// no longer has.
+    func save(_ layout: LaneLayout, checkpoints: [Int: Checkpoint], of shard: ShardKey) async throws
 }

@@ -2,16 +2,45 @@ import Synchronization
 
 /// Checkpoints kept in memory: for replays and `--in-memory` sessions, which end with the process anyway.
 public final class InMemoryCheckpointStore: CheckpointStore {
-    private let checkpoints = Mutex<[LaneKey: Checkpoint]>([:])
+    private let state = Mutex<(checkpoints: [LaneKey: Checkpoint], layouts: [ShardKey: LaneLayout])>(([:], [:]))
 
     /// An empty store.
     public init() {}
 
     public func checkpoint(for lane: LaneKey) async throws -> Checkpoint? {
-        checkpoints.withLock { $0[lane] }
+        state.withLock { $0.checkpoints[lane] }
     }
 
     public func save(_ checkpoint: Checkpoint, for lane: LaneKey) async throws {
-        checkpoints.withLock { $0[lane] = checkpoint }
+        state.withLock { $0.checkpoints[lane] = checkpoint }
+    }
+
+    public func checkpoints(of shard: ShardKey) async throws -> [Int: Checkpoint] {
+        state.withLock { Self.checkpoints(of: shard, in: $0.checkpoints) }
+    }
+
+    public func layout(of shard: ShardKey) async throws -> LaneLayout? {
+        state.withLock { $0.layouts[shard] }
+    }
+
+    public func save(_ layout: LaneLayout, checkpoints: [Int: Checkpoint], of shard: ShardKey) async throws {
+        state.withLock { state in
+            state.layouts[shard] = layout
+            Self.replace(&state.checkpoints, of: shard, laneCount: layout.laneCount, with: checkpoints)
+        }
+    }
+
+    /// `shard`'s entries of `all`, by lane number.
+    public static func checkpoints(of shard: ShardKey, in all: [LaneKey: Checkpoint]) -> [Int: Checkpoint] {
+        Dictionary(
+            uniqueKeysWithValues: all.filter { shard.lane($0.key.lane) == $0.key }.map { ($0.key.lane, $0.value) })
+    }
+
+    /// Sets `shard`'s lanes in `all` to `checkpoints` and drops its lanes from `laneCount` on.
+    public static func replace(
+        _ all: inout [LaneKey: Checkpoint], of shard: ShardKey, laneCount: Int, with checkpoints: [Int: Checkpoint]
+    ) {
+        for key in all.keys where shard.lane(key.lane) == key && key.lane >= laneCount { all[key] = nil }
+        for (lane, checkpoint) in checkpoints { all[shard.lane(lane)] = checkpoint }
     }
 }

@@ -3,11 +3,12 @@ import DynamoDBTypes
 extension ShardLane {
     /// The next batch after `position`: up to `BatchSize` of this lane's records that pass the filter, within
     /// 6 MB, gathered for up to the batching window once the first is there; and the sequence number the
-    /// checkpoint may move to once the batch is done (past filtered and other lanes' records too).
+    /// checkpoint may move to once the batch is done (past filtered and other lanes' records too, and past records
+    /// the lanes of the earlier `layout` finished).
     ///
     /// Waits without polling while the shard has nothing new, unless `waiting` is false. Returns `nil` when
     /// cancelled or, not waiting, when nothing is left; an empty batch when only skipped records were read.
-    func nextBatch(after position: SequenceNumber?, waiting: Bool) async throws -> (
+    func nextBatch(after position: SequenceNumber?, waiting: Bool, skipping layout: LaneLayout? = nil) async throws -> (
         batch: [EncodedRecord], consumed: SequenceNumber?
     )? {
         let source = environment.source
@@ -23,7 +24,11 @@ extension ShardLane {
                 if !batch.isEmpty {
                     guard waiting, let end = windowEnd, ContinuousClock.now < end else { return (batch, consumed) }
                     let after = consumed
-                    _ = try await Self.wait(until: end) { try await source.waitForRecords(after: after) }
+                    do {
+                        _ = try await Self.wait(until: end) { try await source.waitForRecords(after: after) }
+                    } catch is ShardEnded {
+                        return (batch, consumed)  // the batch in hand is delivered; the next wait throws
+                    }
                     continue
                 }
                 if consumed != position { return ([], consumed) }
@@ -34,6 +39,10 @@ extension ShardLane {
             for record in read {
                 let sequenceNumber = try SequenceNumber(record.dynamodb.sequenceNumber)
                 guard selector.owns(record) else {
+                    consumed = sequenceNumber
+                    continue
+                }
+                if let layout, layout.alreadyDone(record, at: sequenceNumber, partitionKey: selector.partitionKey) {
                     consumed = sequenceNumber
                     continue
                 }

@@ -41,14 +41,18 @@ public final class ShardLane: Sendable {
         statisticsState.withLock { update(&$0) }
     }
 
-    /// Processes records until the task is cancelled (or, with `untilDrained`, until no record is left).
+    /// Processes records until the task is cancelled (or, with `untilDrained`, until no record is left), skipping
+    /// those the lanes of an earlier `layout` finished.
     ///
     /// - Throws: what the source, checkpoint store or failure destination throw; the checkpoint then still
     ///   points before the unfinished batch.
-    public func run(untilDrained: Bool = false) async throws {
+    public func run(untilDrained: Bool = false, after layout: LaneLayout? = nil) async throws {
         var position = try await startingCheckpoint().position
         while !Task.isCancelled {
-            guard let (batch, consumed) = try await nextBatch(after: position, waiting: !untilDrained) else { return }
+            guard
+                let (batch, consumed) = try await nextBatch(
+                    after: position, waiting: !untilDrained, skipping: layout)
+            else { return }
             if !batch.isEmpty {
                 record { $0.batches += 1 }
                 try await process(batch)

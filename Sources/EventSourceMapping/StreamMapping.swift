@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A running event source mapping on one shard: `ParallelizationFactor` lanes, each ordered per partition key.
 public final class StreamMapping: Sendable {
     /// Which mapping this is.
@@ -7,6 +9,8 @@ public final class StreamMapping: Sendable {
     /// Its lanes.
     public let lanes: [ShardLane]
     let environment: MappingEnvironment
+    let partitionKey: String?
+    private let problemState = Mutex<String?>(nil)
 
     /// A mapping whose lanes split records by `partitionKey` (the table's hash key attribute, if known).
     public init(
@@ -15,6 +19,7 @@ public final class StreamMapping: Sendable {
         self.identity = identity
         self.settings = settings
         self.environment = environment
+        self.partitionKey = partitionKey
         let count = max(settings.parallelizationFactor, 1)
         self.lanes = (0..<count).map { lane in
             ShardLane(
@@ -30,20 +35,65 @@ public final class StreamMapping: Sendable {
     /// Runs every lane until cancelled (or, with `untilDrained`, until no record is left); a disabled mapping
     /// returns at once, keeping its checkpoints.
     ///
-    /// - Throws: the first lane error; the other lanes are cancelled.
+    /// - Throws: the first lane error, the other lanes cancelled; ``ShardEnded`` once every lane has finished a
+    ///   closed shard (a lane that gets there first waits for the others, so none is cut short).
     public func run(untilDrained: Bool = false) async throws {
         guard settings.enabled else { return }
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        let layout = try await resumeLayout()
+        let ended = try await withThrowingTaskGroup(of: ShardEnded?.self) { group in
             for lane in lanes {
-                group.addTask { try await lane.run(untilDrained: untilDrained) }
+                group.addTask {
+                    do {
+                        try await lane.run(untilDrained: untilDrained, after: layout)
+                        return nil
+                    } catch let end as ShardEnded {
+                        return end
+                    }
+                }
             }
-            try await group.waitForAll()
+            var ended: ShardEnded?
+            for try await end in group { ended = ended ?? end }
+            return ended
         }
+        if let ended { throw ended }
+    }
+
+    /// The same mapping reading `source` (its table's next stream) from its oldest record, as a mapping bound to a
+    /// re-created table does.
+    public func following(_ source: any StreamRecordSource) -> StreamMapping {
+        var settings = settings
+        settings.startingPosition = .trimHorizon
+        var environment = environment
+        environment.source = source
+        return StreamMapping(identity: identity, settings: settings, partitionKey: partitionKey, environment: environment)
+    }
+
+    /// Shows `problem` as the mapping's `LastProcessingResult` (`nil`: back to the lanes' own result).
+    public func report(problem: String?) {
+        problemState.withLock { $0 = problem }
+    }
+
+    /// The shard's lanes.
+    public var shard: ShardKey {
+        ShardKey(mappingUUID: identity.uuid, streamARN: streamARN, shardID: environment.source.shardID)
+    }
+
+    /// Brings the stored checkpoints to this mapping's lane count (see ``LayoutChange``) and returns the layout the
+    /// lanes run under.
+    func resumeLayout() async throws -> LaneLayout {
+        let store = environment.checkpoints
+        let change = LayoutChange.resuming(
+            stored: try await store.layout(of: shard), checkpoints: try await store.checkpoints(of: shard),
+            laneCount: lanes.count, batchSize: settings.batchSize)
+        if change.changesStore { try await store.save(change.layout, checkpoints: change.checkpoints, of: shard) }
+        return change.layout
     }
 
     /// The lanes' statistics added up.
     public var statistics: LaneStatistics {
-        lanes.map(\.statistics).reduce(LaneStatistics()) { $0.merged(with: $1) }
+        var sum = lanes.map(\.statistics).reduce(LaneStatistics()) { $0.merged(with: $1) }
+        if let problem = problemState.withLock({ $0 }) { sum.lastProcessingResult = problem }
+        return sum
     }
 
     /// The mapping's state for `lambda-local status`; asks the source how far behind each lane is.

@@ -15,7 +15,8 @@ public protocol StreamRecordSource: Sendable {
 
     /// Up to `limit` records after `position` (`nil`: from the oldest record kept), in order.
     func records(after position: SequenceNumber?, limit: Int) async throws -> [StreamRecord]
-    /// Returns once records after `position` may exist, or when the task is cancelled. Never sleep-polls locally.
+    /// Returns once records after `position` may exist, or when the task is cancelled; throws ``ShardEnded`` when the
+    /// shard is closed and nothing follows `position`. Never sleep-polls locally.
     func waitForRecords(after position: SequenceNumber?) async throws
     /// The newest record's sequence number (where `LATEST` starts), `nil` when the shard is empty.
     func latestSequenceNumber() async throws -> SequenceNumber?

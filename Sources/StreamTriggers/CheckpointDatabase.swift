@@ -9,7 +9,7 @@ import GRDB
     import Foundation
 #endif
 
-/// Mapping UUIDs and lane checkpoints in SQLite (`mappings.sqlite` in the state directory).
+/// Mapping UUIDs, lane checkpoints and the lane layout of each shard (as JSON) in SQLite (`mappings.sqlite` in the state directory).
 ///
 /// WAL with `synchronous=NORMAL`, like the table store: a saved checkpoint survives the emulator being killed
 /// (`kill -9`); only an operating-system crash could lose the last few, which then means redelivery, never a skip.
@@ -46,6 +46,15 @@ final class CheckpointDatabase: CheckpointStore {
                         mapping_uuid TEXT NOT NULL, stream_arn TEXT NOT NULL, shard_id TEXT NOT NULL, lane INTEGER NOT NULL,
                         position TEXT, updated REAL NOT NULL,
                         PRIMARY KEY (mapping_uuid, stream_arn, shard_id, lane));
+                    """)
+        }
+        migrator.registerMigration("v2-lane-layouts") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE lane_layouts (
+                        mapping_uuid TEXT NOT NULL, stream_arn TEXT NOT NULL, shard_id TEXT NOT NULL,
+                        layout TEXT NOT NULL, updated REAL NOT NULL,
+                        PRIMARY KEY (mapping_uuid, stream_arn, shard_id));
                     """)
         }
         return migrator
@@ -90,6 +99,62 @@ final class CheckpointDatabase: CheckpointStore {
                     lane.mappingUUID, lane.streamARN, lane.shardID, lane.lane, checkpoint.position?.description,
                     Date().timeIntervalSince1970,
                 ])
+        }
+    }
+
+    func checkpoints(of shard: ShardKey) async throws -> [Int: Checkpoint] {
+        let rows = try await queue.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT lane, COALESCE(position, '') AS position FROM checkpoints
+                    WHERE mapping_uuid = ? AND stream_arn = ? AND shard_id = ?
+                    """, arguments: [shard.mappingUUID, shard.streamARN, shard.shardID]
+            ).map { (lane: $0["lane"] as Int, position: $0["position"] as String) }
+        }
+        var checkpoints: [Int: Checkpoint] = [:]
+        for row in rows {
+            checkpoints[row.lane] = row.position.isEmpty ? .beginning : .after(try SequenceNumber(row.position))
+        }
+        return checkpoints
+    }
+
+    func layout(of shard: ShardKey) async throws -> LaneLayout? {
+        let text = try await queue.read { db in
+            try String.fetchOne(
+                db,
+                sql: "SELECT layout FROM lane_layouts WHERE mapping_uuid = ? AND stream_arn = ? AND shard_id = ?",
+                arguments: [shard.mappingUUID, shard.streamARN, shard.shardID])
+        }
+        guard let text else { return nil }
+        return try JSONDecoder().decode(LaneLayout.self, from: Data(text.utf8))
+    }
+
+    func save(_ layout: LaneLayout, checkpoints: [Int: Checkpoint], of shard: ShardKey) async throws {
+        let text = String(decoding: try JSONEncoder().encode(layout), as: UTF8.self)
+        let now = Date().timeIntervalSince1970
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO lane_layouts (mapping_uuid, stream_arn, shard_id, layout, updated) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (mapping_uuid, stream_arn, shard_id)
+                    DO UPDATE SET layout = excluded.layout, updated = excluded.updated
+                    """, arguments: [shard.mappingUUID, shard.streamARN, shard.shardID, text, now])
+            try db.execute(
+                sql: "DELETE FROM checkpoints WHERE mapping_uuid = ? AND stream_arn = ? AND shard_id = ? AND lane >= ?",
+                arguments: [shard.mappingUUID, shard.streamARN, shard.shardID, layout.laneCount])
+            for (lane, checkpoint) in checkpoints {
+                try db.execute(
+                    sql: """
+                        INSERT INTO checkpoints (mapping_uuid, stream_arn, shard_id, lane, position, updated)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (mapping_uuid, stream_arn, shard_id, lane)
+                        DO UPDATE SET position = excluded.position, updated = excluded.updated
+                        """,
+                    arguments: [
+                        shard.mappingUUID, shard.streamARN, shard.shardID, lane, checkpoint.position?.description, now,
+                    ])
+            }
         }
     }
 }

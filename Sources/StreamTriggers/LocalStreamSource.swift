@@ -22,8 +22,12 @@ struct LocalStreamSource: StreamRecordSource {
         try await store.readRecords(streamArn: streamARN, after: position?.description, limit: limit)
     }
 
+    /// Waits for records after `position`; throws ``ShardEnded`` once the stream is closed and read to its end.
     func waitForRecords(after position: SequenceNumber?) async throws {
         try await store.waitForRecords(streamArn: streamARN, after: position?.description)
+        if try await store.isReadToEnd(streamArn: streamARN, after: position?.description) {
+            throw ShardEnded(streamARN: streamARN, shardID: shardID)
+        }
     }
 
     func latestSequenceNumber() async throws -> SequenceNumber? {

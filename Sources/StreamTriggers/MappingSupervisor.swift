@@ -4,22 +4,35 @@ import DynamoDBTypes
 import EventSourceMapping
 import Foundation
 import SAMTemplate
+import Synchronization
 import TableStore
 
 /// Runs every event source mapping the template declares, each on its own task, restarting a mapping whose
-/// source or checkpoint store failed after a pause; serves their status.
+/// source or checkpoint store failed after a pause; serves their status. A mapping bound to a template table whose
+/// stream ends (the table dropped, or its stream disabled) reports the problem and, once the table has a new
+/// stream, follows it from its `TRIM_HORIZON`.
 public final class MappingSupervisor: Sendable {
-    /// The mappings, in template order.
-    public let mappings: [StreamMapping]
     /// What the template declared for each of ``mappings``.
     public let declarations: [MappingDeclaration]
+    private let current: Mutex<[StreamMapping]>
+    /// For each mapping, the table it is bound to (`nil`: a stream given by ARN).
+    private let boundTables: [String?]
+    private let store: TableStore?
     private let console: Console
 
-    init(mappings: [StreamMapping], declarations: [MappingDeclaration], console: Console) {
-        self.mappings = mappings
+    init(
+        mappings: [StreamMapping], declarations: [MappingDeclaration], boundTables: [String?], store: TableStore?,
+        console: Console
+    ) {
+        self.current = Mutex(mappings)
         self.declarations = declarations
+        self.boundTables = boundTables
+        self.store = store
         self.console = console
     }
+
+    /// The mappings, in template order (a mapping that moved to its table's new stream is the new one).
+    public var mappings: [StreamMapping] { current.withLock { $0 } }
 
     /// Builds the mappings of `template` over the embedded `store` (or, for a stream ARN that is not local, the
     /// remote Streams endpoint `remote`), invoking functions from `registry`.
@@ -31,11 +44,14 @@ public final class MappingSupervisor: Sendable {
         remote: RemoteStreams?, console: Console
     ) async throws -> MappingSupervisor {
         let declarations = MappingDeclaration.all(in: template)
-        guard !declarations.isEmpty else { return MappingSupervisor(mappings: [], declarations: [], console: console) }
+        guard !declarations.isEmpty else {
+            return MappingSupervisor(mappings: [], declarations: [], boundTables: [], store: nil, console: console)
+        }
         let checkpoints = try stateDirectory.map { try CheckpointDatabase(directory: $0) } ?? CheckpointDatabase()
         let failures = stateDirectory.map { URL(fileURLWithPath: $0).appendingPathComponent("failures").path }
         var mappings: [StreamMapping] = []
         var declared: [MappingDeclaration] = []
+        var boundTables: [String?] = []
         for declaration in declarations {
             let settings = try declaration.settings(templatePath: template.path)
             let (source, partitionKey) = try await Self.source(
@@ -52,8 +68,16 @@ public final class MappingSupervisor: Sendable {
             mappings.append(
                 StreamMapping(identity: identity, settings: settings, partitionKey: partitionKey, environment: environment))
             declared.append(declaration)
+            boundTables.append(Self.boundTable(of: declaration, in: template))
         }
-        return MappingSupervisor(mappings: mappings, declarations: declared, console: console)
+        return MappingSupervisor(
+            mappings: mappings, declarations: declared, boundTables: boundTables, store: store, console: console)
+    }
+
+    /// The name of the template table `declaration` reads through `GetAtt`/`Ref`, if it does.
+    private static func boundTable(of declaration: MappingDeclaration, in template: Template) -> String? {
+        guard case .table(let reference) = declaration.event.stream else { return nil }
+        return template.tables.first { $0.logicalID == reference.tableLogicalID }?.tableName
     }
 
     /// Where `declaration` reads: a table of the template, another stream of the store, or the remote endpoint.
@@ -92,23 +116,55 @@ public final class MappingSupervisor: Sendable {
     /// Runs every mapping until cancelled.
     public func run() async {
         await withTaskGroup(of: Void.self) { group in
-            for mapping in mappings {
-                group.addTask { await self.keepRunning(mapping) }
+            for index in mappings.indices {
+                group.addTask { await self.keepRunning(index) }
             }
         }
     }
 
-    private func keepRunning(_ mapping: StreamMapping) async {
+    private func keepRunning(_ index: Int) async {
         while !Task.isCancelled {
+            let mapping = mappings[index]
             do {
                 try await mapping.run()
                 return
+            } catch let end as ShardEnded {
+                guard let next = await nextStream(after: end, of: mapping, table: boundTables[index]) else { return }
+                current.withLock { $0[index] = next }
             } catch {
                 if Task.isCancelled { return }
                 console.write(line: "lambda-local: \(mapping.identity.name) stopped: \(error); restarting in 1 s")
                 try? await Task.sleep(for: .seconds(1))
             }
         }
+    }
+
+    /// Reports that `mapping`'s stream ended and, for a mapping bound to `table`, waits for the table's next
+    /// stream (checking the catalog four times a second, as Lambda polls) and returns the mapping reading it.
+    private func nextStream(after end: ShardEnded, of mapping: StreamMapping, table: String?) async -> StreamMapping? {
+        let name = mapping.identity.name
+        guard let table, let store else {
+            mapping.report(problem: "PROBLEM: Stream ended: \(end.streamARN) is closed")
+            console.write(line: "lambda-local: \(name): \(end); the mapping stops")
+            return nil
+        }
+        mapping.report(
+            problem: "PROBLEM: Stream ended: table \(table) was deleted or its stream disabled; waiting for its new stream")
+        console.write(
+            line: "lambda-local: \(name): \(end): table \(table) was deleted or its stream disabled; "
+                + "the mapping will follow the table's next stream from TRIM_HORIZON")
+        while !Task.isCancelled {
+            if let description = try? await store.describeTable(DescribeTableInput(tableName: table)).table,
+                description.streamSpecification?.streamEnabled == true,
+                let arn = description.latestStreamArn, arn != end.streamARN,
+                let source = try? await LocalStreamSource(store: store, streamARN: arn)
+            {
+                console.write(line: "lambda-local: \(name): following the new stream \(arn) of table \(table) from TRIM_HORIZON")
+                return mapping.following(source)
+            }
+            try? await Task.sleep(for: .milliseconds(250))
+        }
+        return nil
     }
 
     /// Every mapping's status.

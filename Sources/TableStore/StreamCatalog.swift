@@ -53,8 +53,10 @@ enum StreamCatalog {
         return stream
     }
 
-    /// Closes a stream's shard at the last sequence number written so far (nil when it holds no records).
-    static func close(_ db: Database, arn: String) throws {
+    /// Closes a stream's shard at the last sequence number written so far (nil when it holds no records); once the
+    /// transaction commits, its waiting readers resume and find it closed.
+    static func close(_ db: Database, arn: String, waiters: StreamWaiters) throws {
+        db.afterNextTransaction { _ in waiters.closed(arn: arn) }
         try db.execute(
             sql: """
                 UPDATE streams SET closed_sequence = COALESCE(

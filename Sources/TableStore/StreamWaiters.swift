@@ -29,6 +29,12 @@ final class StreamWaiters: Sendable {
         for continuation in ready { continuation.resume() }
     }
 
+    /// Records that stream `arn` was closed (its table deleted or its stream disabled): every waiter resumes, and
+    /// later waits return at once.
+    func closed(arn: String) {
+        published(arn: arn, sequence: .max)
+    }
+
     /// Suspends until stream `arn` holds a sequence above `after` (`known` is the newest sequence the
     /// caller read from the database), or the task is cancelled.
     func wait(arn: String, after: Int64, known: Int64) async {

@@ -33,6 +33,21 @@ extension TableStore {
         return latest > 0 ? StreamSequence.number(latest) : nil
     }
 
+    /// Whether the stream is closed (its table deleted or its stream disabled) and holds nothing after
+    /// `sequenceNumber` (`nil`: from the beginning).
+    ///
+    /// - Throws: ``DynamoDBError`` ResourceNotFoundException or ValidationException.
+    public func isReadToEnd(streamArn: String, after sequenceNumber: String?) async throws(DynamoDBError) -> Bool {
+        let after = try Self.counter(sequenceNumber)
+        return try await read { db in
+            guard let stream = try StreamCatalog.load(db, arn: streamArn) else {
+                throw DynamoDBError.streamNotFound(streamArn)
+            }
+            guard let closed = stream.closedSequence else { return false }
+            return after >= closed
+        }
+    }
+
     /// How many retained records follow `sequenceNumber` (`nil`: all of them), and when the first was written.
     ///
     /// - Throws: ``DynamoDBError`` ValidationException for a sequence number not made by this store.

@@ -144,8 +144,8 @@ extension TableStore {
     }
 
     /// Suspends until the stream holds a record after `sequenceNumber` (nil: any record) — returning at
-    /// once if it already does — or until the task is cancelled. No polling: the writing transaction's
-    /// commit resumes the waiter.
+    /// once if it already does or the stream is closed — or until the task is cancelled. No polling: the writing
+    /// (or closing) transaction's commit resumes the waiter.
     ///
     /// - Throws: ``DynamoDBError`` ResourceNotFoundException or ValidationException.
     public func waitForRecords(streamArn: String, after sequenceNumber: String?) async throws(DynamoDBError) {
@@ -153,9 +153,10 @@ extension TableStore {
         let known: Int64
         do {
             known = try await read { db in
-                guard try StreamCatalog.load(db, arn: streamArn) != nil else {
+                guard let stream = try StreamCatalog.load(db, arn: streamArn) else {
                     throw DynamoDBError.streamNotFound(streamArn)
                 }
+                if stream.closedSequence != nil { return Int64.max }
                 return try Int64.fetchOne(
                     db, sql: "SELECT MAX(seq) FROM stream_records WHERE stream_arn = ?", arguments: [streamArn]) ?? 0
             }

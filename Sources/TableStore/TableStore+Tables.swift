@@ -49,10 +49,11 @@ extension TableStore {
     ///
     /// - Throws: ``DynamoDBError`` ResourceNotFoundException.
     public func deleteTable(_ input: DeleteTableInput) async throws(DynamoDBError) -> DeleteTableOutput {
+        let waiters = self.waiters
         let description = try await write { db in
             let schema = try TableCatalog.load(db, name: input.tableName)
             var description = try Self.describe(db, schema: schema)
-            if let arn = schema.activeStream?.arn { try StreamCatalog.close(db, arn: arn) }
+            if let arn = schema.activeStream?.arn { try StreamCatalog.close(db, arn: arn, waiters: waiters) }
             try TableCatalog.delete(db, id: schema.id)
             description.tableStatus = .deleting
             return description

@@ -16,6 +16,7 @@ extension TableStore {
         try CreateTableValidation.validateStream(input.streamSpecification)
         let now = configuration.now()
         let config = configuration
+        let waiters = self.waiters
         let description = try await write { db in
             let table = try TableCatalog.load(db, name: input.tableName)
             var description = table.description
@@ -37,7 +38,7 @@ extension TableStore {
                         throw DynamoDBError.validation(
                             "Table does not have an enabled stream to disable: \(table.name)")
                     }
-                    try StreamCatalog.close(db, arn: active.arn)
+                    try StreamCatalog.close(db, arn: active.arn, waiters: waiters)
                     description.streamSpecification = nil
                 }
             }

@@ -150,6 +150,25 @@ final class ScriptedInvoker: BatchInvoker {
 /// Checkpoints in memory, with every save logged.
 final class RecordingCheckpointStore: CheckpointStore {
     private let state = Mutex<(current: [LaneKey: Checkpoint], saves: [(LaneKey, Checkpoint)])>(([:], []))
+    private let layouts = Mutex<[ShardKey: LaneLayout]>([:])
+
+    func checkpoints(of shard: ShardKey) async throws -> [Int: Checkpoint] {
+        state.withLock { InMemoryCheckpointStore.checkpoints(of: shard, in: $0.current) }
+    }
+
+    func layout(of shard: ShardKey) async throws -> LaneLayout? {
+        layouts.withLock { $0[shard] }
+    }
+
+    func save(_ layout: LaneLayout, checkpoints: [Int: Checkpoint], of shard: ShardKey) async throws {
+        layouts.withLock { $0[shard] = layout }
+        state.withLock { state in
+            InMemoryCheckpointStore.replace(&state.current, of: shard, laneCount: layout.laneCount, with: checkpoints)
+            for (lane, checkpoint) in checkpoints.sorted(by: { $0.key < $1.key }) {
+                state.saves.append((shard.lane(lane), checkpoint))
+            }
+        }
+    }
 
     func checkpoint(for lane: LaneKey) async throws -> Checkpoint? {
         state.withLock { $0.current[lane] }
