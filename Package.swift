@@ -116,6 +116,7 @@ let package = Package(
             dependencies: [
                 "FunctionRunner", "DynamoDBEndpoint", "StreamTriggers", "SAMTemplate", "DynamoDBTypes", "TableStore",
                 "CProcessSpawn", "EventSourceMapping", "FunctionPackaging", "HTTPServing",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -31,6 +31,8 @@ public enum LocalEmulator {
         public var watch: WorkspaceOptions?
         /// How long either server keeps an idle connection open (`--idle-timeout`).
         public var idleTimeout: Duration = HTTP1Server.defaultIdleTimeout
+        /// The delay before an asynchronous invocation's first retry (`--async-retry-delay`); the second is twice it.
+        public var asyncRetryDelay: Duration = .seconds(60)
 
         /// Options; the defaults are `lambda-local start`'s.
         public init(
@@ -80,9 +82,16 @@ public enum LocalEmulator {
                     mappings: mappings, console: console)
                 await services.add(watcher, name: "file watcher")
             }
+            let events = try state.directoryPath.map { try AsyncEventStore(directory: $0) } ?? AsyncEventStore()
+            await services.add(
+                AsyncDispatcher(
+                    store: events, registry: services.registry, template: template,
+                    firstRetryDelay: options.asyncRetryDelay, perFunctionLimit: options.maxEnvironments / 2,
+                    stateDirectory: state.directoryPath, console: console),
+                name: "asynchronous invocations")
             let server = InvokeAPIServer(
                 registry: services.registry, region: template.region, accountID: template.accountID, console: console,
-                mappings: mappings)
+                events: events, mappings: mappings)
             let functions = template.functions.map(\.logicalID).joined(separator: ", ")
             let invokeAPI = server.application(
                 host: host, port: options.invokePort, idleTimeout: options.idleTimeout, logger: services.logger) { port in

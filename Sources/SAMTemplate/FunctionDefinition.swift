@@ -49,6 +49,8 @@ public struct FunctionDefinition: Hashable, Sendable {
     public var reservedConcurrency: Int?
     /// The `DynamoDB` events, in document order.
     public var streamEvents: [StreamEventDefinition]
+    /// How Lambda treats the function's `Event` invocations (`EventInvokeConfig`); `nil` is Lambda's defaults.
+    public var eventInvokeConfig: EventInvokeConfig? = nil
 
     /// The environment with each stream ARN supplied by `streamARN` (the emulator knows the live labels).
     public func environment(streamARN: StreamARNResolver) -> [String: String] {

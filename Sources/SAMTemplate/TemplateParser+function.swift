@@ -10,7 +10,8 @@ extension TemplateParser {
         "ReservedConcurrentExecutions", "Runtime", "Tags", "Timeout", "Tracing",
     ]
     static let functionKeys = [
-        "Architectures", "CodeUri", "Description", "Environment", "Events", "FunctionName", "Handler", "MemorySize",
+        "Architectures", "CodeUri", "Description", "Environment", "EventInvokeConfig", "Events", "FunctionName",
+        "Handler", "MemorySize",
         "Policies", "ReservedConcurrentExecutions", "Role", "Runtime", "Tags", "Timeout", "Tracing",
     ]
     /// Variables Lambda sets itself and refuses in a function's configuration.
@@ -89,7 +90,8 @@ extension TemplateParser {
                 uniquingKeysWith: { $1 }),
             architectures: settings.architectures ?? [.x86_64],
             reservedConcurrency: settings.reservedConcurrency,
-            streamEvents: streamEvents)
+            streamEvents: streamEvents,
+            eventInvokeConfig: try eventInvokeConfig(properties))
         return (function, skipped)
     }
 

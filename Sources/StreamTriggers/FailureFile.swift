@@ -46,7 +46,9 @@ public final class FailureFile: FailureDestination {
         try lock.withLock { _ in try Self.append(line, to: path) }
     }
 
-    private static func append(_ bytes: Data, to path: String) throws {
+    /// Appends `bytes` to the file at `path` (creating it and its directory) and fsyncs it.
+    /// - Throws: an error naming the file and the failed operation.
+    public static func append(_ bytes: Data, to path: String) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)

@@ -54,12 +54,22 @@ struct Start: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Close connections idle this long on either port.", valueName: "SECONDS"))
     var idleTimeout: Double = 60
 
+    @Option(
+        help: ArgumentHelp(
+            "Wait this long before an Event invocation's first retry (the second waits twice as long).",
+            valueName: "SECONDS"))
+    var asyncRetryDelay: Double = 60
+
     @OptionGroup var options: FunctionOptions
 
     func validate() throws {
         if inMemory && stateDir != nil { throw ValidationError("--in-memory and --state-dir cannot be used together") }
         if !(idleTimeout > 0 && idleTimeout <= 86_400) {
             throw ValidationError("--idle-timeout must be a number of seconds above 0 and at most 86400, found \(idleTimeout)")
+        }
+        if !(asyncRetryDelay >= 0 && asyncRetryDelay <= 3_600) {
+            throw ValidationError(
+                "--async-retry-delay must be a number of seconds from 0 to 3600, found \(asyncRetryDelay)")
         }
     }
 
@@ -74,6 +84,7 @@ struct Start: AsyncParsableCommand {
             remoteStreams: streamsEndpoint.map { RemoteStreams(endpoint: $0, region: workspace.template.region) })
         emulatorOptions.debugFunctions = debugFunctions
         emulatorOptions.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
+        emulatorOptions.asyncRetryDelay = .milliseconds(Int64(asyncRetryDelay * 1000))
         if watch { emulatorOptions.watch = options.template.workspaceOptions(envVars: options.envVars) }
         try await LocalEmulator.run(workspace, options: emulatorOptions, console: console)
     }

@@ -50,7 +50,8 @@ struct FunctionValidationTests {
             (
                 #""Timout": 3"#,
                 #"Timout: found unknown property "Timout", expected one of Architectures, CodeUri, Description, "#
-                    + "Environment, Events, FunctionName, Handler, MemorySize, Policies, ReservedConcurrentExecutions, "
+                    + "Environment, EventInvokeConfig, Events, FunctionName, Handler, MemorySize, Policies, "
+                    + "ReservedConcurrentExecutions, "
                     + "Role, Runtime, Tags, Timeout, Tracing"
             ),
             (

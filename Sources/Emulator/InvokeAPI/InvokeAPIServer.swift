@@ -17,13 +17,16 @@ public struct InvokeAPIServer: Sendable {
     let console: Console
     /// The running event source mappings, served by the event-source-mappings routes and `/lambda-local/status`.
     let mappings: MappingHost?
+    /// The durable queue `Event` invocations are accepted into (run by ``AsyncDispatcher``).
+    let events: AsyncEventStore
     let started = Date()
 
     /// A server over `registry`'s functions (and `mappings`, when the emulator runs any).
     init(
-        registry: FunctionRegistry, region: String, accountID: String, console: Console,
+        registry: FunctionRegistry, region: String, accountID: String, console: Console, events: AsyncEventStore,
         mappings: MappingHost? = nil
     ) {
+        self.events = events
         self.registry = registry
         self.region = region
         self.accountID = accountID
@@ -89,12 +92,7 @@ public struct InvokeAPIServer: Sendable {
         case .dryRun:
             return Response(status: .noContent)
         case .event:
-            Task { [console] in
-                do { _ = try await pool.invoke(invocation) } catch {
-                    console.write(line: "lambda-local: asynchronous invocation of \(reference.name) failed: \(error)")
-                }
-            }
-            return Response(status: .accepted, headers: [InvokeAPIHeaders.requestID: UUID().uuidString.lowercased()])
+            return try await accept(invocation, function: pool.configuration.name)
         case .requestResponse:
             let result: InvocationResult
             do {

@@ -107,7 +107,7 @@ final class ExecutionEnvironment: Sendable {
     /// Runs one invocation; returns when the function answered (or, for callers wanting the log, at `REPORT`). A caller
     /// that is cancelled before its invocation reached the runtime gets ``Outcome/notRun``.
     func invoke(_ request: InvocationRequest) async -> Outcome {
-        let requestID = RandomText.uuid()
+        let requestID = request.requestID ?? RandomText.uuid()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { caller in
                 guard !Task.isCancelled else { return caller.resume(returning: .notRun) }

@@ -10,9 +10,16 @@ public struct InvocationRequest: Sendable {
     public var cognitoIdentity: String?
     /// Whether the caller wants the execution log back (`X-Amz-Log-Type: Tail`); the result then waits for `REPORT`.
     public var wantsLog: Bool
+    /// The request ID the function gets (`Lambda-Runtime-Aws-Request-Id`); `nil` draws a new one. An asynchronous
+    /// invocation keeps the ID its `202` named across its retries, as Lambda does.
+    public var requestID: String?
 
     /// Creates a request.
-    public init(payload: ByteBuffer, clientContext: String? = nil, cognitoIdentity: String? = nil, wantsLog: Bool = false) {
+    public init(
+        payload: ByteBuffer, clientContext: String? = nil, cognitoIdentity: String? = nil, wantsLog: Bool = false,
+        requestID: String? = nil
+    ) {
+        self.requestID = requestID
         self.payload = payload
         self.clientContext = clientContext
         self.cognitoIdentity = cognitoIdentity
