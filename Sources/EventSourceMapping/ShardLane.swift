@@ -48,7 +48,8 @@ public final class ShardLane: Sendable {
     public func run(untilDrained: Bool = false) async throws {
         var position = try await startingCheckpoint().position
         while !Task.isCancelled {
-            guard let (batch, consumed) = try await nextBatch(after: position, waiting: !untilDrained) else { return }
+            guard let next = try await nextBatchClosingWindows(after: position, waiting: !untilDrained) else { return }
+            guard let (batch, consumed) = next else { continue }  // a tumbling window closed or ended
             if !batch.isEmpty {
                 record { $0.batches += 1 }
                 try await process(batch)
