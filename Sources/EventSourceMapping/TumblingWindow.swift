@@ -52,7 +52,8 @@ extension TumblingWindow {
     static func runs(of records: [EncodedRecord], length: Int, now: Date) -> [(TumblingWindow, [EncodedRecord])] {
         var runs: [(TumblingWindow, [EncodedRecord])] = []
         for record in records {
-            let window = TumblingWindow(containing: record.record.dynamodb.approximateCreationDateTime ?? now, length: length)
+            let created = record.record.dynamodb.approximateCreationDateTime ?? now
+            let window = TumblingWindow(containing: created, length: length)
             if let last = runs.indices.last, runs[last].0 == window {
                 runs[last].1.append(record)
             } else {

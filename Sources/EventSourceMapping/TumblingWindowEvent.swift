@@ -19,7 +19,8 @@ struct TumblingWindowEvent {
         bytes.append(contentsOf: Self.quoted(shardID))
         bytes.append(contentsOf: #","eventSourceARN":"#.utf8)
         bytes.append(contentsOf: Self.quoted(streamARN))
-        bytes.append(contentsOf: #","isFinalInvokeForWindow":\#(isFinal),"isWindowTerminatedEarly":\#(isTerminatedEarly)}"#.utf8)
+        bytes.append(contentsOf: #","isFinalInvokeForWindow":\#(isFinal)"#.utf8)
+        bytes.append(contentsOf: #","isWindowTerminatedEarly":\#(isTerminatedEarly)}"#.utf8)
         return bytes
     }
 
@@ -29,7 +30,9 @@ struct TumblingWindowEvent {
             switch scalar {
             case "\"": bytes.append(contentsOf: #"\""#.utf8)
             case "\\": bytes.append(contentsOf: #"\\"#.utf8)
-            case _ where scalar.value < 0x20: bytes.append(contentsOf: "\\u00\(scalar.value < 0x10 ? "0" : "")\(String(scalar.value, radix: 16))".utf8)
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                bytes.append(contentsOf: "\\u00\(hex.count == 1 ? "0" : "")\(hex)".utf8)
             default: bytes.append(contentsOf: String(scalar).utf8)
             }
         }

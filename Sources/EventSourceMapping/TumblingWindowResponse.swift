@@ -14,7 +14,8 @@ enum TumblingWindowResponse: Equatable {
 
     /// Reads `payload`, a function's successful response.
     init(payload: [UInt8]) {
-        let missing = "the response has no \"state\" object (with TumblingWindowInSeconds the function must return {\"state\": {…}})"
+        let missing =
+            "the response has no \"state\" object (with TumblingWindowInSeconds the function must return {\"state\": {…}})"
         guard let response = try? JSONDecoder().decode([String: JSONValue].self, from: Data(payload)) else {
             self = .invalid(missing)
             return

@@ -38,7 +38,8 @@ final class TumblingWindowDatabase: TumblingWindowStore {
             try db.execute(
                 sql: """
                     CREATE TABLE open_windows (
-                        mapping_uuid TEXT NOT NULL, stream_arn TEXT NOT NULL, shard_id TEXT NOT NULL, lane INTEGER NOT NULL,
+                        mapping_uuid TEXT NOT NULL, stream_arn TEXT NOT NULL, shard_id TEXT NOT NULL,
+                        lane INTEGER NOT NULL,
                         window_start INTEGER NOT NULL, window_end INTEGER NOT NULL, state BLOB NOT NULL,
                         PRIMARY KEY (mapping_uuid, stream_arn, shard_id, lane));
                     """)
