@@ -13,6 +13,8 @@ public struct MappingEnvironment: Sendable {
     public var invoker: any BatchInvoker
     /// Where lane positions are kept.
     public var checkpoints: any CheckpointStore
+    /// Where lanes keep their open tumbling windows.
+    public var windows: any TumblingWindowStore
     /// Where discarded batches go; `nil` drops them (after reporting), as Lambda does without `OnFailure`.
     public var destination: (any FailureDestination)?
     /// Waits between retries.
@@ -28,8 +30,10 @@ public struct MappingEnvironment: Sendable {
     public init(
         source: any StreamRecordSource, invoker: any BatchInvoker, checkpoints: any CheckpointStore,
         destination: (any FailureDestination)?, retryPolicy: RetryPolicy = .standard, enforcesRecordAge: Bool = true,
-        now: @escaping @Sendable () -> Date = { Date() }, observe: @escaping @Sendable (BatchReport) -> Void = { _ in }
+        now: @escaping @Sendable () -> Date = { Date() }, observe: @escaping @Sendable (BatchReport) -> Void = { _ in },
+        windows: any TumblingWindowStore = InMemoryTumblingWindowStore()
     ) {
+        self.windows = windows
         self.source = source
         self.invoker = invoker
         self.checkpoints = checkpoints

@@ -26,6 +26,8 @@ public struct MappingSettings: Sendable {
     public var filter: (any RecordFilter)?
     /// `Enabled`.
     public var enabled: Bool
+    /// `TumblingWindowInSeconds` (0–900); 0 means no tumbling windows.
+    public var tumblingWindowInSeconds = 0
 
     /// How long DynamoDB keeps stream records; the age limit when `maximumRecordAgeInSeconds` is -1.
     public static let streamRetentionSeconds = 24 * 60 * 60

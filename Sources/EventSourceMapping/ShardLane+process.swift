@@ -29,8 +29,18 @@ extension ShardLane {
     }
 
     /// Invokes `batch` until every record is done: succeeded, or discarded after its retries or its age ran out.
-    /// The checkpoint advances as each leading part is done.
+    /// The checkpoint advances as each leading part is done. With a tumbling window, one window at a time.
     func process(_ batch: [EncodedRecord]) async throws {
+        if settings.tumblingWindowInSeconds > 0 {
+            try await processInWindows(batch)
+        } else {
+            try await process(batch, window: nil)
+        }
+    }
+
+    /// Invokes `batch` (of one window when `window` is given, carrying its state) until every record is done.
+    func process(_ batch: [EncodedRecord], window: TumblingWindowState?) async throws {
+        var window = window
         var queue = [PendingBatch(records: batch)]
         while !queue.isEmpty {
             try Task.checkCancellation()
@@ -50,10 +60,18 @@ extension ShardLane {
                 continue
             }
             let started = ContinuousClock.now
-            let outcome = await environment.invoker.invoke(payload: EncodedRecord.payload(current.records))
+            let payload =
+                window.map {
+                    TumblingWindowEvent(
+                        records: current.records, window: $0, shardID: environment.source.shardID,
+                        streamARN: environment.source.streamARN
+                    ).payload
+                } ?? EncodedRecord.payload(current.records)
+            let outcome = await environment.invoker.invoke(payload: payload)
             let duration = ContinuousClock.now - started
             let attempt = current.invocations + current.notInvoked + 1
-            let verdict: Verdict
+            var verdict: Verdict
+            var returnedState: [UInt8]?
             switch outcome {
             case .notInvoked(let reason, let statusCode):
                 current.notInvoked += 1
@@ -67,6 +85,12 @@ extension ShardLane {
                 current.lastRequestID = requestID
                 current.lastResponse = .init(statusCode: 200, executedVersion: "$LATEST", functionError: functionError)
                 verdict = judge(payload: payload, functionError: functionError, batch: current.records)
+                if window != nil, functionError == nil {
+                    switch TumblingWindowResponse(payload: payload) {
+                    case .state(let state): returnedState = state
+                    case .invalid(let why): verdict = .failed(.invalidResponse(why))
+                    }
+                }
             }
             record {
                 $0.invocations += 1
@@ -81,6 +105,7 @@ extension ShardLane {
                     $0.lastBatchAt = environment.now()
                 }
                 queue.removeFirst()
+                if let returnedState, let open = window { window = try await keep(state: returnedState, of: open) }
                 try await save(.after(current.records[current.records.count - 1].sequenceNumber))
             case .partial(let index):
                 let remaining = Array(current.records[index...])
@@ -89,6 +114,7 @@ extension ShardLane {
                     .partialFailure(retryFrom: remaining[0].record.dynamodb.sequenceNumber, remaining: remaining.count),
                     duration: duration)
                 noteProblem(succeeded: index)
+                if let returnedState, let open = window { window = try await keep(state: returnedState, of: open) }
                 if index > 0 { try await save(.after(current.records[index - 1].sequenceNumber)) }
                 current.records = remaining
                 try await retryOrDiscard(&queue, current)

@@ -50,9 +50,10 @@ public final class ShardLane: Sendable {
         var position = try await startingCheckpoint().position
         while !Task.isCancelled {
             guard
-                let (batch, consumed) = try await nextBatch(
+                let next = try await nextBatchClosingWindows(
                     after: position, waiting: !untilDrained, skipping: layout)
             else { return }
+            guard let (batch, consumed) = next else { continue }  // a tumbling window closed or ended
             if !batch.isEmpty {
                 record { $0.batches += 1 }
                 try await process(batch)

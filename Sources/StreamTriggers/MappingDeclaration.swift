@@ -50,7 +50,7 @@ public struct MappingDeclaration: Sendable, Equatable {
                     message: error.description)
             }
         }
-        return MappingSettings(
+        var settings = MappingSettings(
             startingPosition: event.startingPosition == .latest ? .latest : .trimHorizon,
             batchSize: event.batchSize, maximumBatchingWindow: .seconds(event.maximumBatchingWindowInSeconds),
             maximumRetryAttempts: event.maximumRetryAttempts,
@@ -58,6 +58,8 @@ public struct MappingDeclaration: Sendable, Equatable {
             bisectBatchOnFunctionError: event.bisectBatchOnFunctionError,
             parallelizationFactor: event.parallelizationFactor,
             reportBatchItemFailures: event.reportBatchItemFailures, filter: filter, enabled: event.enabled)
+        settings.tumblingWindowInSeconds = event.tumblingWindowInSeconds
+        return settings
     }
 
     /// The on-failure destination's name: the queue's logical ID, the last part of its ARN, or — with no

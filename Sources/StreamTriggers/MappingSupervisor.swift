@@ -48,6 +48,7 @@ public final class MappingSupervisor: Sendable {
             return MappingSupervisor(mappings: [], declarations: [], boundTables: [], store: nil, console: console)
         }
         let checkpoints = try stateDirectory.map { try CheckpointDatabase(directory: $0) } ?? CheckpointDatabase()
+        let windows = try stateDirectory.map { try TumblingWindowDatabase(directory: $0) } ?? TumblingWindowDatabase()
         let failures = stateDirectory.map { URL(fileURLWithPath: $0).appendingPathComponent("failures").path }
         var mappings: [StreamMapping] = []
         var declared: [MappingDeclaration] = []
@@ -64,7 +65,7 @@ public final class MappingSupervisor: Sendable {
                 source: source, invoker: PoolInvoker(pool: pool), checkpoints: checkpoints,
                 destination: FailureFile(
                     destinationName: declaration.destinationName, directory: failures, console: console),
-                observe: { report in console.write(line: "lambda-local: \(report.line)") })
+                observe: { report in console.write(line: "lambda-local: \(report.line)") }, windows: windows)
             mappings.append(
                 StreamMapping(identity: identity, settings: settings, partitionKey: partitionKey, environment: environment))
             declared.append(declaration)
