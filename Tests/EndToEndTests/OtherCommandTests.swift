@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `lambda-local list`, `generate-event`, and a function binary started outside the emulator.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct OtherCommandTests {
     @Test("list names each function with its runtime, executable, timeout and memory")
     func list() throws {

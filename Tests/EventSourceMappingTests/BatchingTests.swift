@@ -82,11 +82,11 @@ struct BatchingTests {
         let big = String(repeating: "x", count: 2_500_000)
         let harness = Harness((1...3).map { Fixture.record($0, message: big) })
         let lane = harness.lane(
-            MappingSettings(startingPosition: .trimHorizon, batchSize: 100, maximumBatchingWindow: .seconds(20)))
-        let started = ContinuousClock.now
+            MappingSettings(startingPosition: .trimHorizon, batchSize: 100, maximumBatchingWindow: .seconds(300)))
         let task = Task { try await lane.run() }
+        // The window is AWS's longest (300 s), longer than the test's time limit: the invocation comes only
+        // because the payload is full.
         await harness.invoker.callCount.wait(for: 1)
-        #expect(ContinuousClock.now - started < .seconds(10))
         #expect(harness.invoker.calls == [[1, 2]])
         task.cancel()
         _ = await task.result
