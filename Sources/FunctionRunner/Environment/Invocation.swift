@@ -10,9 +10,15 @@ public struct InvocationRequest: Sendable {
     public var cognitoIdentity: String?
     /// Whether the caller wants the execution log back (`X-Amz-Log-Type: Tail`); the result then waits for `REPORT`.
     public var wantsLog: Bool
+    /// The qualifier the caller invoked (`$LATEST`), if any; the invoked function ARN then ends with it.
+    public var qualifier: String?
 
     /// Creates a request.
-    public init(payload: ByteBuffer, clientContext: String? = nil, cognitoIdentity: String? = nil, wantsLog: Bool = false) {
+    public init(
+        payload: ByteBuffer, clientContext: String? = nil, cognitoIdentity: String? = nil, wantsLog: Bool = false,
+        qualifier: String? = nil
+    ) {
+        self.qualifier = qualifier
         self.payload = payload
         self.clientContext = clientContext
         self.cognitoIdentity = cognitoIdentity
