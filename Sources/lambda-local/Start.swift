@@ -54,12 +54,29 @@ struct Start: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Close connections idle this long on either port.", valueName: "SECONDS"))
     var idleTimeout: Double = 60
 
+    @Option(help: ArgumentHelp("Time between Time to Live sweeps (deletions of expired items).", valueName: "SECONDS"))
+    var ttlSweepInterval: Double = 1
+
+    @Option(
+        help: ArgumentHelp(
+            "Make global secondary index reads lag the table by this much, as AWS's eventually consistent indexes can (0: no lag).",
+            valueName: "MILLISECONDS"))
+    var gsiPropagationDelay = 0
+
     @OptionGroup var options: FunctionOptions
 
     func validate() throws {
         if inMemory && stateDir != nil { throw ValidationError("--in-memory and --state-dir cannot be used together") }
         if !(idleTimeout > 0 && idleTimeout <= 86_400) {
             throw ValidationError("--idle-timeout must be a number of seconds above 0 and at most 86400, found \(idleTimeout)")
+        }
+        if !(ttlSweepInterval >= 0.01 && ttlSweepInterval <= 86_400) {
+            throw ValidationError(
+                "--ttl-sweep-interval must be a number of seconds from 0.01 to 86400, found \(ttlSweepInterval)")
+        }
+        if !(0...600_000).contains(gsiPropagationDelay) {
+            throw ValidationError(
+                "--gsi-propagation-delay must be a number of milliseconds from 0 to 600000, found \(gsiPropagationDelay)")
         }
     }
 
@@ -74,6 +91,8 @@ struct Start: AsyncParsableCommand {
             remoteStreams: streamsEndpoint.map { RemoteStreams(endpoint: $0, region: workspace.template.region) })
         emulatorOptions.debugFunctions = debugFunctions
         emulatorOptions.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
+        emulatorOptions.ttlSweepInterval = .milliseconds(Int64(ttlSweepInterval * 1000))
+        emulatorOptions.indexPropagationDelay = .milliseconds(gsiPropagationDelay)
         if watch { emulatorOptions.watch = options.template.workspaceOptions(envVars: options.envVars) }
         try await LocalEmulator.run(workspace, options: emulatorOptions, console: console)
     }
