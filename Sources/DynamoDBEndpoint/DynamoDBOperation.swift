@@ -69,6 +69,12 @@ struct DynamoDBOperation: Sendable {
         "TransactGetItems": .init { (store, input: TransactGetItemsInput) throws(DynamoDBError) in
             try await store.transactGetItems(input)
         },
+        "UpdateTimeToLive": .init { (store, input: UpdateTimeToLiveInput) throws(DynamoDBError) in
+            try await store.updateTimeToLive(input)
+        },
+        "DescribeTimeToLive": .init { (store, input: DescribeTimeToLiveInput) throws(DynamoDBError) in
+            try await store.describeTimeToLive(input)
+        },
     ]
 
     /// `DynamoDBStreams_20120810.*`.

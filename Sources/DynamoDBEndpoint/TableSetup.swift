@@ -27,6 +27,7 @@ public struct TableSetup: Sendable, Equatable {
         for table in template.tables {
             do throws(DynamoDBError) {
                 let result = try await store.ensureTable(table.createTableInput)
+                try await applyTimeToLive(table, in: store)
                 let description = try await store.describeTable(DescribeTableInput(tableName: table.tableName)).table
                 outcomes.append(
                     Outcome(
@@ -37,6 +38,28 @@ public struct TableSetup: Sendable, Equatable {
             }
         }
         return TableSetup(outcomes: outcomes)
+    }
+
+    /// Brings the table's TTL in line with its `TimeToLiveSpecification` (enabled on the declared attribute, or
+    /// disabled), as a CloudFormation deployment would; without one, a TTL set through the API is left alone.
+    static func applyTimeToLive(_ table: TableDefinition, in store: TableStore) async throws(DynamoDBError) {
+        guard let specification = table.timeToLive else { return }
+        let declared = specification.enabled ? specification.attributeName : nil
+        let current = try await store.describeTimeToLive(DescribeTimeToLiveInput(tableName: table.tableName))
+            .timeToLiveDescription?.attributeName
+        guard declared != current else { return }
+        if let current {
+            _ = try await store.updateTimeToLive(
+                UpdateTimeToLiveInput(
+                    tableName: table.tableName,
+                    timeToLiveSpecification: TimeToLiveSpecification(attributeName: current, enabled: false)))
+        }
+        if let declared {
+            _ = try await store.updateTimeToLive(
+                UpdateTimeToLiveInput(
+                    tableName: table.tableName,
+                    timeToLiveSpecification: TimeToLiveSpecification(attributeName: declared, enabled: true)))
+        }
     }
 
     /// Live stream ARNs by table logical ID.

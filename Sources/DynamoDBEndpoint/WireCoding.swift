@@ -19,11 +19,14 @@ enum WireCoding {
         }
     }
 
-    /// Encodes an operation's output (absent members omitted, `/` unescaped as DynamoDB writes ARNs; with
+    /// Encodes an operation's output (absent members omitted, a stream record's `userIdentity` as
+    /// `{"PrincipalId","Type"}`, `/` unescaped as DynamoDB writes ARNs; with
     /// `sortedKeys`, object keys in order, as ``ItemJSONWriter`` writes them).
     static func encode<T: Encodable>(_ value: T, sortedKeys: Bool = false) throws(DynamoDBError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = sortedKeys ? [.withoutEscapingSlashes, .sortedKeys] : [.withoutEscapingSlashes]
+        // GetRecords spells a record's userIdentity as the Streams API does, not as Lambda events do.
+        encoder.userInfo[UserIdentity.streamsAPISpelling] = true
         do {
             return try encoder.encode(value)
         } catch {

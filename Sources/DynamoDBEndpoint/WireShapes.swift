@@ -56,6 +56,10 @@ extension TransactWriteItemsInput: WireInput {}
 extension TransactWriteItemsOutput: WireOutput {}
 extension TransactGetItemsInput: WireInput {}
 extension TransactGetItemsOutput: WireOutput {}
+extension UpdateTimeToLiveInput: WireInput {}
+extension UpdateTimeToLiveOutput: WireOutput {}
+extension DescribeTimeToLiveInput: WireInput {}
+extension DescribeTimeToLiveOutput: WireOutput {}
 extension ListStreamsInput: WireInput {}
 extension ListStreamsOutput: WireOutput {}
 extension DescribeStreamInput: WireInput {}

@@ -64,6 +64,45 @@ public struct UserIdentity: Codable, Sendable, Hashable {
 
     /// The identity AWS puts on records of items deleted by Time to Live.
     public static let timeToLive = UserIdentity(type: "Service", principalId: "dynamodb.amazonaws.com")
+
+    /// Set to `true` in an encoder's `userInfo` to write the DynamoDB Streams API spelling (GetRecords:
+    /// `{"PrincipalId","Type"}`) instead of the Lambda event's (`{"type","principalId"}`).
+    public static let streamsAPISpelling = CodingUserInfoKey(rawValue: "UserIdentity.streamsAPISpelling")!
+
+    enum EventKeys: String, CodingKey {
+        case type, principalId
+    }
+
+    enum StreamsAPIKeys: String, CodingKey {
+        case type = "Type"
+        case principalId = "PrincipalId"
+    }
+
+    /// Reads either spelling: Lambda's events and the Streams API's GetRecords.
+    public init(from decoder: any Decoder) throws {
+        let streams = try decoder.container(keyedBy: StreamsAPIKeys.self)
+        if let type = try streams.decodeIfPresent(String.self, forKey: .type) {
+            self.init(type: type, principalId: try streams.decode(String.self, forKey: .principalId))
+            return
+        }
+        let event = try decoder.container(keyedBy: EventKeys.self)
+        self.init(
+            type: try event.decode(String.self, forKey: .type),
+            principalId: try event.decode(String.self, forKey: .principalId))
+    }
+
+    /// Writes Lambda's event spelling, or the Streams API's under ``streamsAPISpelling``.
+    public func encode(to encoder: any Encoder) throws {
+        if encoder.userInfo[Self.streamsAPISpelling] as? Bool == true {
+            var container = encoder.container(keyedBy: StreamsAPIKeys.self)
+            try container.encode(principalId, forKey: .principalId)
+            try container.encode(type, forKey: .type)
+        } else {
+            var container = encoder.container(keyedBy: EventKeys.self)
+            try container.encode(type, forKey: .type)
+            try container.encode(principalId, forKey: .principalId)
+        }
+    }
 }
 
 /// The event Lambda passes to a function subscribed to a DynamoDB stream: `{"Records": [...]}`.

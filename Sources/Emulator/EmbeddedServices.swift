@@ -43,6 +43,8 @@ public struct EmbeddedServices: Sendable {
         var debugFunctions: [String] = []
         /// How long the DynamoDB endpoint keeps an idle connection open.
         var idleTimeout: Duration = HTTP1Server.defaultIdleTimeout
+        /// How far global secondary index reads lag the table (`--gsi-propagation-delay`).
+        var indexPropagationDelay: Duration = .zero
     }
 
     /// Adds a service to the running group; it is stopped before the ones already there.
@@ -66,7 +68,7 @@ public struct EmbeddedServices: Sendable {
         if !survivors.isEmpty {
             console.write(line: "lambda-local: stopped \(survivors.count) function process(es) left by an emulator that crashed")
         }
-        let store = try workspace.openStore(state)
+        let store = try workspace.openStore(state, indexPropagationDelay: options.indexPropagationDelay)
         defer {
             do { try store.close() } catch { console.write(line: "lambda-local: closing the table store failed: \(error)") }
         }

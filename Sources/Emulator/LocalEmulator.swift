@@ -33,6 +33,10 @@ public enum LocalEmulator {
         public var idleTimeout: Duration = HTTP1Server.defaultIdleTimeout
         /// The delay before an asynchronous invocation's first retry (`--async-retry-delay`); the second is twice it.
         public var asyncRetryDelay: Duration = .seconds(60)
+        /// Time between Time to Live sweeps (`--ttl-sweep-interval`).
+        public var ttlSweepInterval: Duration = .seconds(1)
+        /// How far global secondary index reads lag the table (`--gsi-propagation-delay`; zero: no lag).
+        public var indexPropagationDelay: Duration = .zero
 
         /// Options; the defaults are `lambda-local start`'s.
         public init(
@@ -58,9 +62,12 @@ public enum LocalEmulator {
         let services = EmbeddedServices.Options(
             host: host, dynamoDBPort: options.dynamoDBPort, maxEnvironments: options.maxEnvironments,
             reusesEnvironments: options.reusesEnvironments, announces: true, debugFunctions: options.debugFunctions,
-            idleTimeout: options.idleTimeout)
+            idleTimeout: options.idleTimeout, indexPropagationDelay: options.indexPropagationDelay)
         let _: Bool? = try await EmbeddedServices.run(workspace, state: state, options: services, console: console) {
             services in
+            await services.add(
+                StoreMaintenance(store: services.store, ttlSweepInterval: options.ttlSweepInterval, console: console),
+                name: "table store maintenance")
             let factory: MappingHost.Factory = { template, tables in
                 try await MappingSupervisor.make(
                     template: template, tables: tables, store: services.store, registry: services.registry,

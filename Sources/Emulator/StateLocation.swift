@@ -25,8 +25,12 @@ public enum StateLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// Opens the store here, stamping `region` and `accountID` into table and stream ARNs.
     /// - Throws: ``StateLocationError`` naming the path when the directory or database cannot be opened.
-    public func openStore(region: String, accountID: String) throws(StateLocationError) -> TableStore {
-        let configuration = TableStore.Configuration(region: region, accountID: accountID)
+    /// `indexPropagationDelay` makes global secondary index reads lag the table (`--gsi-propagation-delay`).
+    public func openStore(
+        region: String, accountID: String, indexPropagationDelay: Duration = .zero
+    ) throws(StateLocationError) -> TableStore {
+        var configuration = TableStore.Configuration(region: region, accountID: accountID)
+        configuration.indexPropagationDelay = indexPropagationDelay
         do {
             switch self {
             case .directory(let path): return try TableStore(stateDirectory: path, configuration: configuration)
@@ -51,8 +55,11 @@ public struct StateLocationError: Error, CustomStringConvertible, Equatable {
 extension Workspace {
     /// Opens the table store at `location` with the template's region and account in its ARNs.
     /// - Throws: ``StateLocationError``.
-    public func openStore(_ location: StateLocation) throws(StateLocationError) -> TableStore {
-        try location.openStore(region: template.region, accountID: template.accountID)
+    public func openStore(
+        _ location: StateLocation, indexPropagationDelay: Duration = .zero
+    ) throws(StateLocationError) -> TableStore {
+        try location.openStore(
+            region: template.region, accountID: template.accountID, indexPropagationDelay: indexPropagationDelay)
     }
 }
 

@@ -1,9 +1,10 @@
 import DynamoDBTypes
 
-/// The FilterCriteria of a mapping: up to 5 (quota 10) patterns OR-ed; no patterns means every record passes.
+/// The FilterCriteria of a mapping: up to 5 patterns OR-ed; no patterns means every record passes.
 public struct FilterCriteria: Sendable, Hashable {
-    /// The most filters one mapping may have (the raised quota; 5 by default on AWS).
-    public static let maximumFilters = 10
+    /// The most filters one mapping may have: AWS's default quota (it can be raised to 10 on request), as the
+    /// template parser also enforces.
+    public static let maximumFilters = 5
 
     /// The filters; a record passes when it matches any of them.
     public var patterns: [FilterPattern]

@@ -35,10 +35,13 @@ public struct LambdaTestHarness: Sendable {
     ///     directory above it.
     ///   - filePath: Where the search starts; the caller's source file by default.
     ///   - now: The engine's clock (stream record times).
+    ///   - indexPropagationDelay: How far global secondary index reads lag the table (as `start
+    ///     --gsi-propagation-delay`); delayed changes show only after `store.applyDueIndexUpdates()`.
     /// - Throws: ``LambdaTestingError`` `.template` when no template is found or it does not load, `.table` when
     ///   a table cannot be created.
     public init(
-        templatePath: String? = nil, filePath: String = #filePath, now: @escaping @Sendable () -> Date = { Date() }
+        templatePath: String? = nil, filePath: String = #filePath, now: @escaping @Sendable () -> Date = { Date() },
+        indexPropagationDelay: Duration = .zero
     ) async throws(LambdaTestingError) {
         let path: String
         if let templatePath { path = templatePath } else { path = try Self.findTemplate(above: filePath) }
@@ -48,8 +51,10 @@ public struct LambdaTestHarness: Sendable {
             throw LambdaTestingError(.template, "Template \"\(path)\" did not load: \(error)")
         }
         do {
-            store = try TableStore(
-                inMemory: TableStore.Configuration(region: template.region, accountID: template.accountID, now: now))
+            var configuration = TableStore.Configuration(
+                region: template.region, accountID: template.accountID, now: now)
+            configuration.indexPropagationDelay = indexPropagationDelay
+            store = try TableStore(inMemory: configuration)
         } catch {
             throw LambdaTestingError(.table, "The in-memory engine did not open: \(error)")
         }

@@ -3,7 +3,7 @@ import DynamoDBTypes
 extension TableDefinition {
     /// The CreateTable request that makes this table: keys, attribute types, indexes, billing and stream.
     ///
-    /// `TimeToLiveSpecification` is not part of CreateTable and is not applied.
+    /// `TimeToLiveSpecification` is not part of CreateTable; `TableSetup` applies it with UpdateTimeToLive.
     public var createTableInput: CreateTableInput {
         CreateTableInput(
             attributeDefinitions: attributeDefinitions.map {

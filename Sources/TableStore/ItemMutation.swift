@@ -13,15 +13,20 @@ struct ItemMutation {
     let table: TableSchema
     let now: Date
     let waiters: StreamWaiters
+    /// The store's global secondary index lag; zero updates the indexes now.
+    var indexLag: Duration = .zero
 
     /// Replaces the item at `key` (whose current value is `old`) with `new`, or deletes it when `new` is nil.
-    func apply(_ db: Database, key: EncodedKey, old: Item?, new: Item?) throws {
+    /// `userIdentity` marks a change the service itself makes (a Time to Live deletion) in its stream record.
+    func apply(_ db: Database, key: EncodedKey, old: Item?, new: Item?, userIdentity: UserIdentity? = nil) throws {
+        let lag = indexLag == .zero ? nil : IndexLag(due: now.addingTimeInterval(IndexLag.seconds(indexLag)))
         if let new {
-            try ItemStorage.put(db, table: table, key: key, item: new, replacing: old)
+            try ItemStorage.put(db, table: table, key: key, item: new, replacing: old, lag: lag)
         } else if let old {
-            try ItemStorage.delete(db, table: table, key: key, old: old)
+            try ItemStorage.delete(db, table: table, key: key, old: old, lag: lag)
         }
-        try StreamWriter.record(db, table: table, old: old, new: new, now: now, waiters: waiters)
+        try StreamWriter.record(
+            db, table: table, old: old, new: new, now: now, waiters: waiters, userIdentity: userIdentity)
     }
 
     /// Checks a complete new item: size limit and the types of secondary index key attributes.

@@ -17,27 +17,42 @@ enum ItemStorage {
     }
 
     /// Writes `item` at `key` (insert or replace) and re-derives its index entries.
-    static func put(_ db: Database, table: TableSchema, key: EncodedKey, item: Item, replacing old: Item?) throws {
+    /// With `lag`, global secondary index changes are queued until `lag.due` (``IndexLag``).
+    static func put(
+        _ db: Database, table: TableSchema, key: EncodedKey, item: Item, replacing old: Item?, lag: IndexLag? = nil
+    ) throws {
         let statement = try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO items (table_id, pk, sk, item, size) VALUES (?, ?, ?, ?, ?)")
         try statement.execute(arguments: [table.id, key.pk, key.sk, try encode(item), ItemSize.of(item)])
-        try reindex(db, table: table, key: key, old: old, new: item)
+        try reindex(db, table: table, key: key, old: old, new: item, lag: lag)
+        if let attribute = table.timeToLiveAttribute {
+            try TimeToLiveEntries.update(db, table: table, key: key, old: old?[attribute], new: item[attribute])
+        }
     }
 
     /// Removes the item at `key` and its index entries.
-    static func delete(_ db: Database, table: TableSchema, key: EncodedKey, old: Item) throws {
+    static func delete(_ db: Database, table: TableSchema, key: EncodedKey, old: Item, lag: IndexLag? = nil) throws {
         let statement = try db.cachedStatement(sql: "DELETE FROM items WHERE table_id = ? AND pk = ? AND sk = ?")
         try statement.execute(arguments: [table.id, key.pk, key.sk])
-        try reindex(db, table: table, key: key, old: old, new: nil)
+        try reindex(db, table: table, key: key, old: old, new: nil, lag: lag)
+        if let attribute = table.timeToLiveAttribute {
+            try TimeToLiveEntries.update(db, table: table, key: key, old: old[attribute], new: nil)
+        }
     }
 
     /// Brings the index entries of one item in line with its new value (sparse: items lacking an
     /// index key attribute, or holding it with another type, are not in that index).
-    static func reindex(_ db: Database, table: TableSchema, key: EncodedKey, old: Item?, new: Item?) throws {
+    static func reindex(
+        _ db: Database, table: TableSchema, key: EncodedKey, old: Item?, new: Item?, lag: IndexLag? = nil
+    ) throws {
         for index in table.indexes {
             let before = old.flatMap { indexKey(of: $0, in: index) }
             let after = new.flatMap { indexKey(of: $0, in: index) }
             if before == after { continue }
+            if let lag, index.isGlobal {
+                try lag.enqueue(db, table: table, index: index, key: key, remove: before, add: after)
+                continue
+            }
             if let before {
                 try db.cachedStatement(
                     sql: """

@@ -10,6 +10,9 @@ import GRDB
 ///   (table, index, index partition bytes, index sort bytes, table partition bytes, table sort bytes).
 /// - `streams` and `stream_records`: one row per stream (label/ARN) and per change record.
 /// - `transaction_tokens`: TransactWriteItems ClientRequestTokens seen in the last 10 minutes.
+/// - `tables.ttl_attribute` and `ttl_entries`: a table's Time to Live attribute (NULL: disabled) and, while it is
+///   enabled, the expiry time of each item holding a Number there.
+/// - `index_lag_queue`: global secondary index entry changes not yet visible, when index reads lag.
 enum StoreDatabase {
     /// How commits reach the disk.
     static func configuration(durability: TableStore.Durability) -> Configuration {
@@ -95,6 +98,41 @@ enum StoreDatabase {
             // The 24-hour trim deletes by creation time inside the write transaction; without this index it scanned
             // every record ever kept while the single writer waited.
             try db.execute(sql: "CREATE INDEX stream_records_by_time ON stream_records (created)")
+        }
+        migrator.registerMigration("v3-time-to-live") { db in
+            // The TTL attribute of a table with TTL enabled, and each of its items' expiry times, so a sweep is an
+            // index range read instead of a scan of every item.
+            try db.execute(
+                sql: """
+                    ALTER TABLE tables ADD COLUMN ttl_attribute TEXT;
+                    CREATE TABLE ttl_entries (
+                        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+                        pk BLOB NOT NULL,
+                        sk BLOB NOT NULL,
+                        expires REAL NOT NULL,
+                        PRIMARY KEY (table_id, pk, sk)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX ttl_entries_by_expiry ON ttl_entries (table_id, expires);
+                    """)
+        }
+        migrator.registerMigration("v4-index-lag-queue") { db in
+            // Global secondary index changes waiting to become visible (`start --gsi-propagation-delay`), applied in
+            // `seq` order once `due` (epoch seconds) has passed; `op` 0 removes the entry, 1 adds it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE index_lag_queue (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        due REAL NOT NULL,
+                        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+                        index_name TEXT NOT NULL,
+                        op INTEGER NOT NULL,
+                        ipk BLOB NOT NULL,
+                        isk BLOB NOT NULL,
+                        pk BLOB NOT NULL,
+                        sk BLOB NOT NULL
+                    );
+                    CREATE INDEX index_lag_queue_by_due ON index_lag_queue (due);
+                    """)
         }
         return migrator
     }

@@ -8,7 +8,8 @@ import DynamoDBTypes
 
 /// The stored form of stream records (binary, like items: JSON encoding was most of a stream's write cost).
 ///
-/// Layout: format byte `1`, event name byte, view type byte, creation time (Float64 bits, big-endian),
+/// Layout: format byte `1` (`2` for a Time to Live deletion, whose record carries ``UserIdentity/timeToLive``),
+/// event name byte, view type byte, creation time (Float64 bits, big-endian),
 /// the 32-character event id, then keys, new image and old image, each as a big-endian UInt32 length
 /// (`0xFFFFFFFF` for an absent image) followed by its ``ItemCodec`` bytes.
 extension StoredStreamRecord {
@@ -18,7 +19,7 @@ extension StoredStreamRecord {
 
     /// The record's stored bytes.
     func encoded() -> Data {
-        var out = Data([1])
+        var out = Data([userIdentity == .timeToLive ? 2 : 1])
         out.append(UInt8(Self.eventNames.firstIndex(of: eventName) ?? 0))
         out.append(UInt8(Self.viewTypes.firstIndex(of: viewType) ?? 0))
         Self.append(created.timeIntervalSince1970.bitPattern, to: &out)
@@ -47,7 +48,8 @@ extension StoredStreamRecord {
             return bytes[offset..<offset + count]
         }
         func integer(_ width: Int) throws -> UInt64 { try take(width).reduce(0) { $0 << 8 | UInt64($1) } }
-        guard try take(1).first == 1 else { throw ItemCodec.CodecError(message: "unknown stream record format") }
+        let format = try take(1).first
+        guard format == 1 || format == 2 else { throw ItemCodec.CodecError(message: "unknown stream record format") }
         let eventIndex = Int(try take(1).first ?? 0)
         let viewIndex = Int(try take(1).first ?? 0)
         guard Self.eventNames.indices.contains(eventIndex), Self.viewTypes.indices.contains(viewIndex) else {
@@ -66,7 +68,8 @@ extension StoredStreamRecord {
         }
         self.init(
             eventID: eventID, eventName: Self.eventNames[eventIndex], created: created, keys: images[0] ?? [:],
-            newItem: images[1], oldItem: images[2], viewType: Self.viewTypes[viewIndex])
+            newItem: images[1], oldItem: images[2], viewType: Self.viewTypes[viewIndex],
+            userIdentity: format == 2 ? .timeToLive : nil)
     }
 
     private static func append(_ value: UInt64, width: Int = 8, to out: inout Data) {

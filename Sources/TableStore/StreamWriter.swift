@@ -18,11 +18,13 @@ struct StoredStreamRecord: Sendable, Equatable {
     var newItem: Item?
     var oldItem: Item?
     var viewType: StreamViewType
+    /// Who made the change, when not a user: ``UserIdentity/timeToLive`` for a Time to Live deletion.
+    var userIdentity: UserIdentity? = nil
 
     /// The wire record for sequence counter `sequence`.
     func record(sequence: Int64, region: String, streamARN: String?) -> StreamRecord {
         StreamRecord(
-            eventID: eventID, eventName: eventName, awsRegion: region,
+            eventID: eventID, eventName: eventName, awsRegion: region, userIdentity: userIdentity,
             dynamodb: StreamRecordData(
                 eventName: eventName, viewType: viewType, keys: keys, newItem: newItem, oldItem: oldItem,
                 sequenceNumber: StreamSequence.number(sequence).description, approximateCreationDateTime: created),
@@ -54,9 +56,10 @@ enum StreamWriter {
     ///
     /// No record is written when the two are equivalent (DynamoDB's "does not change any data": numbers by
     /// value, sets ignoring order; stored items are canonical, so `==` is the fast path) or when both are
-    /// nil (a delete of a missing item).
+    /// nil (a delete of a missing item). `userIdentity` marks a change the service made (a TTL deletion).
     static func record(
-        _ db: Database, table: TableSchema, old: Item?, new: Item?, now: Date, waiters: StreamWaiters
+        _ db: Database, table: TableSchema, old: Item?, new: Item?, now: Date, waiters: StreamWaiters,
+        userIdentity: UserIdentity? = nil
     ) throws {
         guard let (arn, viewType) = table.activeStream, let any = new ?? old else { return }
         if let old, let new, old == new || old.isEquivalent(to: new) { return }
@@ -65,7 +68,8 @@ enum StreamWriter {
             eventID: UUID().uuidString.lowercased().filter(\.isHexDigit), eventName: eventName, created: now,
             keys: table.key.keyAttributes(of: any),
             newItem: viewType.carriesNewImage(for: eventName) ? new : nil,
-            oldItem: viewType.carriesOldImage(for: eventName) ? old : nil, viewType: viewType)
+            oldItem: viewType.carriesOldImage(for: eventName) ? old : nil, viewType: viewType,
+            userIdentity: userIdentity)
         try db.cachedStatement(sql: "INSERT INTO stream_records (stream_arn, created, record) VALUES (?, ?, ?)")
             .execute(arguments: [arn, now.timeIntervalSince1970, record.encoded()])
         let sequence = db.lastInsertedRowID

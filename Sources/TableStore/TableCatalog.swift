@@ -16,14 +16,20 @@ enum TableCatalog {
         try CreateTableValidation.validateTableName(name)
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT id, description FROM tables WHERE name = ?"), arguments: [name])
+                db.cachedStatement(sql: "SELECT id, description, ttl_attribute FROM tables WHERE name = ?"),
+                arguments: [name])
         else { throw DynamoDBError.tableNotFound }
         let id: Int64 = row["id"]
         let stored: Data = row["description"]
-        if let cached = SchemaCache.shared.schema(id: id, stored: stored) { return cached }
+        let timeToLive: String? = row["ttl_attribute"]
+        if var cached = SchemaCache.shared.schema(id: id, stored: stored) {
+            cached.timeToLiveAttribute = timeToLive
+            return cached
+        }
         let description = try JSONDecoder().decode(TableDescription.self, from: stored)
-        let result = try schema(id: id, description: description)
+        var result = try schema(id: id, description: description)
         SchemaCache.shared.store(result, stored: stored)
+        result.timeToLiveAttribute = timeToLive
         return result
     }
 

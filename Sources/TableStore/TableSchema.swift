@@ -36,6 +36,8 @@ struct TableSchema: Sendable, Equatable {
     var key: KeyShape
     var indexes: [IndexSchema]
     var description: TableDescription
+    /// The Time to Live attribute, while TTL is enabled (kept beside the description, which has no place for it).
+    var timeToLiveAttribute: String? = nil
 
     /// The index with this name, or the ValidationException DynamoDB gives for an unknown one.
     func index(named indexName: String) throws(DynamoDBError) -> IndexSchema {

@@ -54,6 +54,7 @@ extension TableStore {
         }
         let now = configuration.now()
         let waiters = self.waiters
+        let indexLag = configuration.indexPropagationDelay
         let planRequests = requests
         let units = try await write { db -> [String: Double] in
             var tables: [String: TableSchema] = [:]
@@ -88,7 +89,8 @@ extension TableStore {
             var units: [String: Double] = [:]
             for (table, key, new) in planned {
                 let old = try ItemStorage.get(db, table: table, key: key)
-                try ItemMutation(table: table, now: now, waiters: waiters).apply(db, key: key, old: old, new: new)
+                try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag)
+                    .apply(db, key: key, old: old, new: new)
                 let bytes = max(new.map(ItemSize.of) ?? 0, old.map(ItemSize.of) ?? 0)
                 units[table.name, default: 0] += Capacity.write(bytes: bytes)
             }

@@ -25,6 +25,7 @@ extension TableStore {
         try expressions.finish()
         let now = configuration.now()
         let waiters = self.waiters
+        let indexLag = configuration.indexPropagationDelay
         let (old, table) = try await write { db in
             let table = try TableCatalog.load(db, name: input.tableName)
             let key = try table.key.encodedKey(ofItem: item)
@@ -34,7 +35,8 @@ extension TableStore {
                 throw DynamoDBError.conditionFailed(
                     item: input.returnValuesOnConditionCheckFailure == .allOld ? old : nil)
             }
-            try ItemMutation(table: table, now: now, waiters: waiters).apply(db, key: key, old: old, new: item)
+            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag)
+                .apply(db, key: key, old: old, new: item)
             return (old, table)
         }
         let bytes = max(ItemSize.of(item), old.map(ItemSize.of) ?? 0)
@@ -80,6 +82,7 @@ extension TableStore {
         try expressions.finish()
         let now = configuration.now()
         let waiters = self.waiters
+        let indexLag = configuration.indexPropagationDelay
         let (old, table) = try await write { db in
             let table = try TableCatalog.load(db, name: input.tableName)
             let key = try table.key.encodedKey(ofKey: input.key)
@@ -88,7 +91,8 @@ extension TableStore {
                 throw DynamoDBError.conditionFailed(
                     item: input.returnValuesOnConditionCheckFailure == .allOld ? old : nil)
             }
-            try ItemMutation(table: table, now: now, waiters: waiters).apply(db, key: key, old: old, new: nil)
+            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag)
+                .apply(db, key: key, old: old, new: nil)
             return (old, table)
         }
         let bytes = old.map(ItemSize.of) ?? 0

@@ -33,7 +33,8 @@ extension TableStore {
     /// When a condition fails nothing is written and the error lists one reason per action.
     ///
     /// - Throws: ``DynamoDBError`` ValidationException, ResourceNotFoundException, or TransactionCanceledException
-    ///   "Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed, None]".
+    ///   "Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed, None]"
+    ///   (a reason per action: `ConditionalCheckFailed`, `ValidationError` for an invalid new item, or `None`).
     public func transactWriteItems(_ input: TransactWriteItemsInput) async throws(DynamoDBError)
         -> TransactWriteItemsOutput
     {
@@ -46,6 +47,7 @@ extension TableStore {
         let actions = try input.transactItems.map { (item) throws(DynamoDBError) in try Self.parseAction(item) }
         let now = configuration.now()
         let waiters = self.waiters
+        let indexLag = configuration.indexPropagationDelay
         let fingerprint = try Self.fingerprint(input)
         let units = try await write { db -> [String: Double] in
             if let token = input.clientRequestToken,
@@ -81,19 +83,26 @@ extension TableStore {
                             message: "The conditional request failed"))
                     continue
                 }
-                reasons.append(CancellationReason(code: "None"))
-                switch action.kind {
-                case .check:
-                    plans.append((table, key, old, old, false))
-                case .put(let item):
-                    try ItemMutation.validate(item, table: table)
-                    plans.append((table, key, old, item, true))
-                case .delete:
-                    plans.append((table, key, old, nil, true))
-                case .update(let update):
-                    let result = try Self.applyUpdate(update, to: old, key: action.key ?? [:], table: table)
-                    try ItemMutation.validate(result.item, table: table)
-                    plans.append((table, key, old, result.item, true))
+                // An action whose new item is invalid (over 400 KB, an operand of the wrong type) cancels the
+                // transaction with a ValidationError reason for that action, as AWS does.
+                do {
+                    switch action.kind {
+                    case .check:
+                        plans.append((table, key, old, old, false))
+                    case .put(let item):
+                        try ItemMutation.validate(item, table: table)
+                        plans.append((table, key, old, item, true))
+                    case .delete:
+                        plans.append((table, key, old, nil, true))
+                    case .update(let update):
+                        let result = try Self.applyUpdate(update, to: old, key: action.key ?? [:], table: table)
+                        try ItemMutation.validate(result.item, table: table)
+                        plans.append((table, key, old, result.item, true))
+                    }
+                    reasons.append(CancellationReason(code: "None"))
+                } catch let error as DynamoDBError where error.code == .validation {
+                    failed = true
+                    reasons.append(CancellationReason(code: "ValidationError", message: error.message))
                 }
             }
             if failed {
@@ -107,7 +116,7 @@ extension TableStore {
             for plan in plans {
                 let bytes = max(plan.new.map(ItemSize.of) ?? 0, plan.old.map(ItemSize.of) ?? 0)
                 if plan.writes {
-                    try ItemMutation(table: plan.table, now: now, waiters: waiters)
+                    try ItemMutation(table: plan.table, now: now, waiters: waiters, indexLag: indexLag)
                         .apply(db, key: plan.key, old: plan.old, new: plan.new)
                     units[plan.table.name, default: 0] += 2 * Capacity.write(bytes: bytes)
                 } else {

@@ -22,6 +22,7 @@ extension TableStore {
         try expressions.finish()
         let now = configuration.now()
         let waiters = self.waiters
+        let indexLag = configuration.indexPropagationDelay
         let (old, result, table) = try await write { db in
             let table = try TableCatalog.load(db, name: input.tableName)
             let key = try table.key.encodedKey(ofKey: input.key)
@@ -32,7 +33,8 @@ extension TableStore {
             }
             let result = try Self.applyUpdate(update, to: old, key: input.key, table: table)
             try ItemMutation.validate(result.item, table: table)
-            try ItemMutation(table: table, now: now, waiters: waiters).apply(db, key: key, old: old, new: result.item)
+            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag)
+                .apply(db, key: key, old: old, new: result.item)
             return (old, result, table)
         }
         let attributes: Item?

@@ -69,6 +69,9 @@ extension TableStore {
                     try db.execute(
                         sql: "DELETE FROM index_entries WHERE table_id = ? AND index_name = ?",
                         arguments: [table.id, delete.indexName])
+                    try db.execute(
+                        sql: "DELETE FROM index_lag_queue WHERE table_id = ? AND index_name = ?",
+                        arguments: [table.id, delete.indexName])
                 }
             }
             try TableCatalog.update(db, id: table.id, description: description)

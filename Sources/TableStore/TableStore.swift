@@ -33,6 +33,10 @@ public final class TableStore: Sendable {
         public var durability: Durability
         /// The wall clock (injected so tests control time).
         public var now: @Sendable () -> Date
+        /// How long a write takes to show in global secondary indexes (AWS's eventual consistency); zero updates
+        /// them in the writer's transaction. Delayed updates become visible when ``TableStore/applyDueIndexUpdates()``
+        /// runs after they fall due.
+        public var indexPropagationDelay: Duration = .zero
 
         /// Creates a configuration; defaults match DynamoDB Local's conventions.
         public init(
@@ -48,6 +52,9 @@ public final class TableStore: Sendable {
 
     let writer: any DatabaseWriter
     let configuration: Configuration
+
+    /// How far global secondary index reads lag the table (``Configuration/indexPropagationDelay``).
+    public var indexPropagationDelay: Duration { configuration.indexPropagationDelay }
     let waiters = StreamWaiters()
 
     /// Opens (creating if needed) a store in the SQLite file at `path`, in WAL mode.

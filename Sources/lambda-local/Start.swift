@@ -60,6 +60,15 @@ struct Start: AsyncParsableCommand {
             valueName: "SECONDS"))
     var asyncRetryDelay: Double = 60
 
+    @Option(help: ArgumentHelp("Time between Time to Live sweeps (deletions of expired items).", valueName: "SECONDS"))
+    var ttlSweepInterval: Double = 1
+
+    @Option(
+        help: ArgumentHelp(
+            "Make global secondary index reads lag the table by this much, as AWS's eventually consistent indexes can (0: no lag).",
+            valueName: "MILLISECONDS"))
+    var gsiPropagationDelay = 0
+
     @OptionGroup var options: FunctionOptions
 
     func validate() throws {
@@ -70,6 +79,14 @@ struct Start: AsyncParsableCommand {
         if !(asyncRetryDelay >= 0 && asyncRetryDelay <= 3_600) {
             throw ValidationError(
                 "--async-retry-delay must be a number of seconds from 0 to 3600, found \(asyncRetryDelay)")
+        }
+        if !(ttlSweepInterval >= 0.01 && ttlSweepInterval <= 86_400) {
+            throw ValidationError(
+                "--ttl-sweep-interval must be a number of seconds from 0.01 to 86400, found \(ttlSweepInterval)")
+        }
+        if !(0...600_000).contains(gsiPropagationDelay) {
+            throw ValidationError(
+                "--gsi-propagation-delay must be a number of milliseconds from 0 to 600000, found \(gsiPropagationDelay)")
         }
     }
 
@@ -85,6 +102,8 @@ struct Start: AsyncParsableCommand {
         emulatorOptions.debugFunctions = debugFunctions
         emulatorOptions.idleTimeout = .milliseconds(Int64(idleTimeout * 1000))
         emulatorOptions.asyncRetryDelay = .milliseconds(Int64(asyncRetryDelay * 1000))
+        emulatorOptions.ttlSweepInterval = .milliseconds(Int64(ttlSweepInterval * 1000))
+        emulatorOptions.indexPropagationDelay = .milliseconds(gsiPropagationDelay)
         if watch { emulatorOptions.watch = options.template.workspaceOptions(envVars: options.envVars) }
         try await LocalEmulator.run(workspace, options: emulatorOptions, console: console)
     }

@@ -34,8 +34,12 @@ struct InvocationReportTests {
         #expect(InvocationReport.start(requestID: "abc") == "START RequestId: abc Version: $LATEST")
         #expect(InvocationReport.end(requestID: "abc") == "END RequestId: abc")
         #expect(
-            InvocationReport.timedOut(requestID: "abc", seconds: 3, at: "2023-03-20T16:09:30.717Z")
+            InvocationReport.timedOut(requestID: "abc", seconds: 3.0, at: "2023-03-20T16:09:30.717Z")
                 == "2023-03-20T16:09:30.717Z abc Task timed out after 3.00 seconds")
+        // The real elapsed time, as AWS prints it, not the configured timeout.
+        #expect(
+            InvocationReport.timedOut(requestID: "abc", seconds: 3.0149, at: "2023-03-20T16:09:30.717Z")
+                == "2023-03-20T16:09:30.717Z abc Task timed out after 3.01 seconds")
     }
 
     @Test("two decimals, rounded", arguments: [(0.004, "0.00"), (0.005, "0.01"), (1.5, "1.50"), (12.345, "12.35"), (100, "100.00")])

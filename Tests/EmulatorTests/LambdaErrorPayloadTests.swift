@@ -23,7 +23,7 @@ struct LambdaErrorPayloadTests {
     @Test("Sandbox.Timedout names the timeout with two decimals")
     func timeout() {
         #expect(
-            String(buffer: LambdaErrorPayload.timeout(requestID: "x", seconds: 3))
+            String(buffer: LambdaErrorPayload.timeout(requestID: "x", seconds: 3.0))
                 == #"{"errorMessage":"RequestId: x Error: Task timed out after 3.00 seconds","errorType":"Sandbox.Timedout"}"#)
     }
 

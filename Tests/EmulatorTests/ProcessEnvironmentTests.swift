@@ -9,6 +9,22 @@ struct ProcessEnvironmentTests {
         name: "echo-fn", executable: "/x/Echo", taskRoot: "/code", handler: "Echo", timeoutSeconds: 3, memorySize: 512,
         environment: ["TABLE": "t", "AWS_REGION": "eu-west-1", "_HANDLER": "evil"], region: "ca-central-1")
 
+    @Test("the invoked function ARN carries the qualifier when the caller used one")
+    func invokedARN() {
+        #expect(function.invokedARN(qualifier: nil) == function.arn)
+        #expect(function.arn.hasSuffix(":function:echo-fn"))
+        #expect(function.invokedARN(qualifier: "$LATEST") == function.arn + ":$LATEST")
+    }
+
+    @Test("a template's TZ is kept (AWS lets functions set it); without one TZ is UTC")
+    func timeZoneFromTemplate() {
+        var configured = function
+        configured.environment["TZ"] = "America/Toronto"
+        let variables = ProcessEnvironment.variables(for: configured, runtimeAPIPort: 1, host: [:])
+        #expect(variables["TZ"] == "America/Toronto")
+        #expect(ProcessEnvironment.variables(for: function, runtimeAPIPort: 1, host: [:])["TZ"] == ":UTC")
+    }
+
     @Test("Lambda's custom-runtime variables, the template's own, and nothing AWS leaves unset")
     func variables() {
         let date = Date(timeIntervalSince1970: 1_700_000_000)

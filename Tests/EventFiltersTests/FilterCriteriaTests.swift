@@ -27,13 +27,13 @@ struct FilterCriteriaTests {
         #expect(criteria.matches(record) == expected)
     }
 
-    @Test("ten filters are accepted, eleven are not")
+    @Test("five filters are accepted (AWS's default quota), six are not")
     func filterCount() throws {
         let pattern = #"{"eventName":["INSERT"]}"#
-        #expect(try FilterCriteria(patterns: Array(repeating: pattern, count: 10)).patterns.count == 10)
+        #expect(try FilterCriteria(patterns: Array(repeating: pattern, count: 5)).patterns.count == 5)
         #expect(
-            errorMessage { _ = try FilterCriteria(patterns: Array(repeating: pattern, count: 11)) }
-                == "Invalid filter pattern definition. FilterCriteria has 11 filters; at most 10 are allowed.")
+            errorMessage { _ = try FilterCriteria(patterns: Array(repeating: pattern, count: 6)) }
+                == "Invalid filter pattern definition. FilterCriteria has 6 filters; at most 5 are allowed.")
     }
 
     @Test("an invalid filter is reported with its index")

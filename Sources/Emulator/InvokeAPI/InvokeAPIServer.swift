@@ -86,7 +86,7 @@ public struct InvokeAPIServer: Sendable {
         let invocation = InvocationRequest(
             payload: payload,
             clientContext: try InvokeRequestBody.clientContext(request.headers[InvokeAPIHeaders.clientContext]),
-            wantsLog: logType == "Tail" && type == .requestResponse)
+            wantsLog: logType == "Tail" && type == .requestResponse, qualifier: qualifier)
 
         switch type {
         case .dryRun:

@@ -203,8 +203,9 @@ final class ExecutionEnvironment: Sendable {
 
     // MARK: Clock and process
 
-    private func timedOut(requestID: String) {
-        let seconds = configuration.timeoutSeconds
+    /// The invocation `requestID`, whose timer started at `started`, ran past the timeout.
+    private func timedOut(requestID: String, started: ContinuousClock.Instant) {
+        let seconds = InvocationReport.milliseconds(started.duration(to: .now)) / 1000
         let line = InvocationReport.timedOut(requestID: requestID, seconds: seconds, at: Timestamp.iso8601(Date()))
         perform {
             $0.timedOut(
@@ -270,7 +271,7 @@ final class ExecutionEnvironment: Sendable {
                     deadlineMillis: Int64(Date().timeIntervalSince1970 * 1000)
                         + (configuration.runsUnderDebugger
                             ? Self.debuggerDeadline : Int64(configuration.timeoutSeconds) * 1000),
-                    functionARN: configuration.arn, traceID: TraceID.generate(),
+                    functionARN: configuration.invokedARN(qualifier: delivery.request.qualifier), traceID: TraceID.generate(),
                     clientContext: delivery.request.clientContext, cognitoIdentity: delivery.request.cognitoIdentity,
                     payload: delivery.request.payload)
                 later.append { runtime(.success(invocation)) }
@@ -291,8 +292,9 @@ final class ExecutionEnvironment: Sendable {
                 // Under a debugger the function may stop at a breakpoint for as long as it likes.
                 if configuration.runsUnderDebugger { continue }
                 let seconds = Int64(configuration.timeoutSeconds)
+                let started = ContinuousClock.now
                 inner.timers[requestID] = eventLoop.scheduleTask(in: .seconds(seconds)) { [weak self] in
-                    self?.timedOut(requestID: requestID)
+                    self?.timedOut(requestID: requestID, started: started)
                 }
             case .cancelTimer(let requestID):
                 inner.timers.removeValue(forKey: requestID)?.cancel()

@@ -48,6 +48,11 @@ public struct FunctionConfiguration: Sendable, Equatable {
         self.accountID = accountID
     }
 
-    /// The function's ARN, as passed in `Lambda-Runtime-Invoked-Function-Arn`.
+    /// The function's unqualified ARN.
     public var arn: String { "arn:aws:lambda:\(region):\(accountID):function:\(name)" }
+
+    /// The ARN passed in `Lambda-Runtime-Invoked-Function-Arn`: qualified when the caller used a qualifier, as on AWS.
+    public func invokedARN(qualifier: String?) -> String {
+        qualifier.map { "\(arn):\($0)" } ?? arn
+    }
 }

@@ -13,13 +13,16 @@ public struct InvocationRequest: Sendable {
     /// The request ID the function gets (`Lambda-Runtime-Aws-Request-Id`); `nil` draws a new one. An asynchronous
     /// invocation keeps the ID its `202` named across its retries, as Lambda does.
     public var requestID: String?
+    /// The qualifier the caller invoked (`$LATEST`), if any; the invoked function ARN then ends with it.
+    public var qualifier: String?
 
     /// Creates a request.
     public init(
         payload: ByteBuffer, clientContext: String? = nil, cognitoIdentity: String? = nil, wantsLog: Bool = false,
-        requestID: String? = nil
+        requestID: String? = nil, qualifier: String? = nil
     ) {
         self.requestID = requestID
+        self.qualifier = qualifier
         self.payload = payload
         self.clientContext = clientContext
         self.cognitoIdentity = cognitoIdentity

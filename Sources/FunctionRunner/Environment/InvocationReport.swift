@@ -20,9 +20,10 @@ public enum InvocationReport {
         return line
     }
 
-    /// `<ISO-8601 time> <id> Task timed out after N.NN seconds`
-    static func timedOut(requestID: String, seconds: Int, at timestamp: String) -> String {
-        "\(timestamp) \(requestID) Task timed out after \(seconds).00 seconds"
+    /// `<ISO-8601 time> <id> Task timed out after N.NN seconds`, with the time that really elapsed (as AWS prints
+    /// it: a little over the configured timeout).
+    static func timedOut(requestID: String, seconds: Double, at timestamp: String) -> String {
+        "\(timestamp) \(requestID) Task timed out after \(twoDecimals(seconds)) seconds"
     }
 
     /// A duration in milliseconds.

@@ -15,9 +15,11 @@ enum LambdaErrorPayload {
         return make(type: "Runtime.ExitError", message: "RequestId: \(requestID) Error: \(reason)")
     }
 
-    /// The invocation ran past the function's timeout (`Sandbox.Timedout`).
-    static func timeout(requestID: String, seconds: Int) -> ByteBuffer {
-        make(type: "Sandbox.Timedout", message: "RequestId: \(requestID) Error: Task timed out after \(seconds).00 seconds")
+    /// The invocation ran past the function's timeout (`Sandbox.Timedout`) after `seconds` of real time.
+    static func timeout(requestID: String, seconds: Double) -> ByteBuffer {
+        make(
+            type: "Sandbox.Timedout",
+            message: "RequestId: \(requestID) Error: Task timed out after \(InvocationReport.twoDecimals(seconds)) seconds")
     }
 
     /// The function's response exceeded Lambda's synchronous limit.

@@ -34,10 +34,11 @@ enum ProcessEnvironment {
             "AWS_LAMBDA_LOG_STREAM_NAME": logStreamName(now: now),
             "AWS_REGION": function.region,
             "AWS_DEFAULT_REGION": function.region,
-            "TZ": ":UTC",
             "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
         ]
         variables.merge(reserved) { _, lambda in lambda }
+        // Lambda sets TZ to UTC but, unlike the variables above, lets a function's configuration override it.
+        if function.environment["TZ"] == nil { variables["TZ"] = ":UTC" }
         return variables
     }
 

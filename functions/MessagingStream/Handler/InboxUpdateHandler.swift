@@ -129,7 +129,8 @@ public struct InboxUpdateHandler: LambdaHandler {
         guard case .s(let text)? = image["message"] else {
             throw RecordError("message {pk \"\(pk)\", sk \"\(sk)\"} has no string attribute \"message\"")
         }
-        let rows = try await groupRows(group: group)
+        let sender: String? = if case .s(let uuid)? = image["user_uuid"] { uuid } else { nil }
+        let rows = try await groupRows(group: group, sender: sender)
         guard !rows.isEmpty else { return .unknownGroup }
         let mover = GroupRowMover(operations: operations, tableName: configuration.tableName)
         var moved = 0
@@ -143,10 +144,29 @@ public struct InboxUpdateHandler: LambdaHandler {
         return .updated(moved: moved, current: current)
     }
 
-    /// The group's rows through the group index, the newest per owner (`pk`), in owner order.
+    /// The group's rows, the newest per owner (`pk`), in owner order: through the group index, then, for every
+    /// participant the index does not show a row of, from the base table.
     ///
-    /// - Throws: ``RecordError`` when the query fails.
-    func groupRows(group: String) async throws(RecordError) -> [Item] {
+    /// The index is eventually consistent on AWS: a row being moved (delete + put) can be missing from it for a
+    /// moment, so an index answer alone could leave an inbox on an older message. The participants are known from
+    /// the rows found (a row's `pk` is its owner, its `user_uuid` the other participant) and from the message's
+    /// sender; each one missing is looked up in their own `GRP#` partition with a consistent read.
+    ///
+    /// - Throws: ``RecordError`` when a query fails.
+    func groupRows(group: String, sender: String? = nil) async throws(RecordError) -> [Item] {
+        var newestByOwner = try await indexRows(group: group)
+        var searched: Set<String> = []
+        while let owner = Self.participants(of: newestByOwner.values.map(\.item), sender: sender)
+            .subtracting(newestByOwner.keys).subtracting(searched).sorted().first
+        {
+            searched.insert(owner)
+            if let row = try await baseRow(group: group, ownerKey: owner) { newestByOwner[owner] = row }
+        }
+        return newestByOwner.keys.sorted().compactMap { newestByOwner[$0]?.item }
+    }
+
+    /// The group's rows the group index shows, the newest per owner key (`GRP#<user>`).
+    func indexRows(group: String) async throws(RecordError) -> [String: (sk: String, item: Item)] {
         var newestByOwner: [String: (sk: String, item: Item)] = [:]
         var start: Item?
         repeat {
@@ -160,15 +180,50 @@ public struct InboxUpdateHandler: LambdaHandler {
             } catch {
                 throw RecordError("querying \"\(configuration.indexName)\" for group \"\(group)\" failed: \(error)")
             }
-            for item in output.items ?? [] {
-                guard case .s(let pk)? = item["pk"], pk.hasPrefix("GRP#"), case .s(let sk)? = item["sk"] else {
-                    continue
-                }
-                if newestByOwner[pk].map({ $0.sk < sk }) ?? true { newestByOwner[pk] = (sk, item) }
-            }
+            Self.keepNewest(output.items ?? [], in: &newestByOwner)
             start = output.lastEvaluatedKey
         } while start != nil
-        return newestByOwner.keys.sorted().compactMap { newestByOwner[$0]?.item }
+        return newestByOwner
+    }
+
+    /// The newest row of `group` in the partition `ownerKey` (`GRP#<user>`), read consistently from the table.
+    func baseRow(group: String, ownerKey: String) async throws(RecordError) -> (sk: String, item: Item)? {
+        var newest: [String: (sk: String, item: Item)] = [:]
+        var start: Item?
+        repeat {
+            let input = QueryInput(
+                tableName: configuration.tableName, consistentRead: true, exclusiveStartKey: start,
+                filterExpression: "message_group_uuid = :group", keyConditionExpression: "pk = :owner",
+                expressionAttributeValues: [":group": .s(group), ":owner": .s(ownerKey)])
+            let output: QueryOutput
+            do {
+                output = try await operations.query(input)
+            } catch {
+                throw RecordError("querying \"\(ownerKey)\" for group \"\(group)\" failed: \(error)")
+            }
+            Self.keepNewest(output.items ?? [], in: &newest)
+            start = output.lastEvaluatedKey
+        } while start != nil
+        return newest[ownerKey]
+    }
+
+    /// Adds group rows (`pk` `GRP#…`, string `sk`) to `newestByOwner`, keeping the newest per owner.
+    static func keepNewest(_ items: [Item], in newestByOwner: inout [String: (sk: String, item: Item)]) {
+        for item in items {
+            guard case .s(let pk)? = item["pk"], pk.hasPrefix("GRP#"), case .s(let sk)? = item["sk"] else { continue }
+            if newestByOwner[pk].map({ $0.sk < sk }) ?? true { newestByOwner[pk] = (sk, item) }
+        }
+    }
+
+    /// The owner keys (`GRP#<user>`) of everyone known to be in the group: the rows' owners, the other
+    /// participant each row names (`user_uuid`), and the sender.
+    static func participants(of rows: [Item], sender: String?) -> Set<String> {
+        var owners = Set(sender.map { ["GRP#" + $0] } ?? [])
+        for row in rows {
+            if case .s(let pk)? = row["pk"] { owners.insert(pk) }
+            if case .s(let other)? = row["user_uuid"] { owners.insert("GRP#" + other) }
+        }
+        return owners
     }
 
     /// For each well-formed message insert that a later one of the same batch and group matches or passes (its

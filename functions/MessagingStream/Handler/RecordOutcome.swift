@@ -5,7 +5,7 @@ public enum RecordOutcome: Sendable, Hashable {
     /// A later record of the same batch carries a message of the same group at least as new (the sequence number
     /// given); that record moves the rows, so this one writes nothing.
     case superseded(by: String)
-    /// The group has no rows (yet); nothing to move.
+    /// Neither the group index nor the sender's own partition (read consistently) holds a row of the group.
     case unknownGroup
     /// The group's rows were handled: `moved` rows now point at this message; `current` rows already pointed at
     /// it or at a later message (a duplicate, replay or older record) and were left unchanged.
