@@ -38,7 +38,7 @@ struct StrictJSONReaderTests {
         arguments: [
             (#"{"a": 1, "a": 2}"#, StrictJSONError.Problem.duplicateKey("a"), 9, 1, 10),
             ("[1, 2,]", .expectedValue, 6, 1, 7),
-            ("{\n  \"a\": 1,\n}", .expectedKey, 13, 3, 1),
+            ("{\n  \"a\": 1,\n}", .expectedKey, 12, 3, 1),
             (#"{"a" 1}"#, .expectedColon, 5, 1, 6),
             (#"{"a": 1 "b": 2}"#, .expectedCommaOrObjectEnd, 8, 1, 9),
             ("[1 2]", .expectedCommaOrArrayEnd, 3, 1, 4),
