@@ -60,8 +60,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "SAMTemplate", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
-        .target(name: "EventFilters", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
+        // The one strict JSON reader of user-written JSON (templates, filter patterns): order, literals, positions kept.
+        .target(name: "StrictJSON", swiftSettings: strict),
+        .target(name: "SAMTemplate", dependencies: ["DynamoDBTypes", "StrictJSON"], swiftSettings: strict),
+        .target(name: "EventFilters", dependencies: ["DynamoDBTypes", "StrictJSON"], swiftSettings: strict),
         .target(name: "EventSourceMapping", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
         // Runs functions: builds them, supervises their processes (Linux: vfork, PR_SET_PDEATHSIG, /proc), serves
         // each execution environment's Runtime API, pools environments.
@@ -194,6 +196,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "DynamoDBTypesTests", dependencies: ["DynamoDBTypes"], swiftSettings: strict),
+        .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"], swiftSettings: strict),
         .testTarget(
             name: "SAMTemplateTests", dependencies: ["SAMTemplate"],
             resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -31,8 +31,7 @@ extension FilterDocument {
     /// Parses any JSON value, keeping each number's literal text.
     /// - Throws: ``FilterPatternError`` with code `.invalidJSON` naming the offset of the problem.
     public init(parsingJSON text: String) throws(FilterPatternError) {
-        var reader = JSONReader(text)
-        self = try reader.readDocument()
+        self = try JSONReader(text).readDocument()
     }
 
     /// How error messages name a value: strings quoted, numbers as written, containers by kind.

@@ -76,6 +76,8 @@ struct FilterDocumentTests {
             (#""abc"#, "Not valid JSON: unterminated string at offset 4."),
             ("[1,]", #"Not valid JSON: unexpected "]" at offset 3."#),
             (String(repeating: "[", count: 600), "Not valid JSON: nesting deeper than 512 levels at offset 512."),
+            (#"{"a": 1, "a": 2}"#, #"Not valid JSON: the field name "a" appears twice at offset 9."#),
+            (#"{"a": nul}"#, #"Not valid JSON: unexpected "n" at offset 6."#),
         ])
     func malformed(json: String, detail: String) {
         #expect(

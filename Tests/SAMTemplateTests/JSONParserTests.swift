@@ -44,6 +44,10 @@ struct JSONParserTests {
             ("{\"a\": 1, \"a\": 2}", 1, 10, "a second \"a\" key", "each key at most once per object"),
             ("01", 1, 2, "'1'", "the end of the document"),
             ("1.", 1, 3, "the end of the document", "a digit"),
+            (
+                "[\"\\ud83d\"]", 1, 9, "the unpaired surrogate \\uD83D",
+                "a surrogate pair (\\uD800-\\uDBFF followed by \\uDC00-\\uDFFF)"
+            ),
         ])
     func syntaxErrors(text: String, line: Int, column: Int, found: String, expected: String) {
         #expect(throws: JSONSyntaxError(line: line, column: column, found: found, expected: expected)) {
