@@ -44,7 +44,7 @@ let package = Package(
             dependencies: ["CCurl", "CurlHTTP", "RuntimeAPIWire", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
-        .target(name: "DynamoDBTypes", swiftSettings: strict),
+        .target(name: "DynamoDBTypes", dependencies: ["StrictJSON"], swiftSettings: strict),
         .target(
             name: "AWSRequest", dependencies: ["CurlHTTP", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),

@@ -32,12 +32,12 @@ flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 -enable
 # The modules a target imports, in dependency order, built as static libraries instrumented for coverage.
 modules() {
     case $1 in
-        ExpressionParser) echo DynamoDBTypes DynamoDBExpressions ;;
-        RequestBody) echo DynamoDBTypes ;;
-        TemplateParser) echo DynamoDBTypes StrictJSON SAMTemplate ;;
-        FilterPattern) echo DynamoDBTypes StrictJSON EventFilters ;;
+        ExpressionParser) echo StrictJSON DynamoDBTypes DynamoDBExpressions ;;
+        RequestBody) echo StrictJSON DynamoDBTypes ;;
+        TemplateParser) echo StrictJSON DynamoDBTypes SAMTemplate ;;
+        FilterPattern) echo StrictJSON DynamoDBTypes EventFilters ;;
         StrictJSON) echo StrictJSON ;;
-        EventLog) echo DynamoDBTypes EventSourceMapping ;;
+        EventLog) echo StrictJSON DynamoDBTypes EventSourceMapping ;;
         *) echo "fuzz: no module list for $1 in scripts/fuzz.sh" >&2; return 64 ;;
     esac
 }

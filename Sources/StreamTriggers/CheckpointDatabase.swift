@@ -18,22 +18,13 @@ final class CheckpointDatabase: CheckpointStore {
 
     /// Opens (creating when missing) `mappings.sqlite` in `directory`.
     init(directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        queue = try DatabaseQueue(
-            path: URL(fileURLWithPath: directory).appendingPathComponent("mappings.sqlite").path,
-            configuration: configuration)
-        try Self.migrator.migrate(queue)
+        queue = try StateDatabase.open(
+            directory: directory, file: "mappings.sqlite", durability: .normal, migrator: Self.migrator)
     }
 
     /// A database in memory, for `--in-memory` sessions.
     init() throws {
-        queue = try DatabaseQueue()
-        try Self.migrator.migrate(queue)
+        queue = try StateDatabase.inMemory(migrator: Self.migrator)
     }
 
     private static var migrator: DatabaseMigrator {
@@ -87,19 +78,27 @@ final class CheckpointDatabase: CheckpointStore {
     }
 
     func save(_ checkpoint: Checkpoint, for lane: LaneKey) async throws {
+        let now = Date().timeIntervalSince1970
         try await queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO checkpoints (mapping_uuid, stream_arn, shard_id, lane, position, updated)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (mapping_uuid, stream_arn, shard_id, lane)
-                    DO UPDATE SET position = excluded.position, updated = excluded.updated
-                    """,
-                arguments: [
-                    lane.mappingUUID, lane.streamARN, lane.shardID, lane.lane, checkpoint.position?.description,
-                    Date().timeIntervalSince1970,
-                ])
+            try Self.upsert(
+                checkpoint, mappingUUID: lane.mappingUUID, streamARN: lane.streamARN, shardID: lane.shardID,
+                lane: lane.lane, updated: now, in: db)
         }
+    }
+
+    /// Writes (or replaces) one lane's checkpoint.
+    private static func upsert(
+        _ checkpoint: Checkpoint, mappingUUID: String, streamARN: String, shardID: String, lane: Int,
+        updated: Double, in db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO checkpoints (mapping_uuid, stream_arn, shard_id, lane, position, updated)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (mapping_uuid, stream_arn, shard_id, lane)
+                DO UPDATE SET position = excluded.position, updated = excluded.updated
+                """,
+            arguments: [mappingUUID, streamARN, shardID, lane, checkpoint.position?.description, updated])
     }
 
     func checkpoints(of shard: ShardKey) async throws -> [Int: Checkpoint] {
@@ -144,16 +143,9 @@ final class CheckpointDatabase: CheckpointStore {
                 sql: "DELETE FROM checkpoints WHERE mapping_uuid = ? AND stream_arn = ? AND shard_id = ? AND lane >= ?",
                 arguments: [shard.mappingUUID, shard.streamARN, shard.shardID, layout.laneCount])
             for (lane, checkpoint) in checkpoints {
-                try db.execute(
-                    sql: """
-                        INSERT INTO checkpoints (mapping_uuid, stream_arn, shard_id, lane, position, updated)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (mapping_uuid, stream_arn, shard_id, lane)
-                        DO UPDATE SET position = excluded.position, updated = excluded.updated
-                        """,
-                    arguments: [
-                        shard.mappingUUID, shard.streamARN, shard.shardID, lane, checkpoint.position?.description, now,
-                    ])
+                try Self.upsert(
+                    checkpoint, mappingUUID: shard.mappingUUID, streamARN: shard.streamARN, shardID: shard.shardID,
+                    lane: lane, updated: now, in: db)
             }
         }
     }

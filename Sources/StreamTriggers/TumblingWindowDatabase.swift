@@ -14,22 +14,13 @@ final class TumblingWindowDatabase: TumblingWindowStore {
 
     /// Opens (creating when missing) `tumbling-windows.sqlite` in `directory`.
     init(directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        queue = try DatabaseQueue(
-            path: URL(fileURLWithPath: directory).appendingPathComponent("tumbling-windows.sqlite").path,
-            configuration: configuration)
-        try Self.migrator.migrate(queue)
+        queue = try StateDatabase.open(
+            directory: directory, file: "tumbling-windows.sqlite", durability: .normal, migrator: Self.migrator)
     }
 
     /// A database in memory, for `--in-memory` sessions.
     init() throws {
-        queue = try DatabaseQueue()
-        try Self.migrator.migrate(queue)
+        queue = try StateDatabase.inMemory(migrator: Self.migrator)
     }
 
     private static var migrator: DatabaseMigrator {

@@ -23,16 +23,7 @@ extension StrictJSONReader {
 
     private mutating func readEscape(into buffer: inout [UInt8]) throws(StrictJSONError) {
         guard let byte = peek() else { throw failure(.invalidEscape) }
-        let simple: UInt8? =
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): byte
-            case UInt8(ascii: "b"): 0x08
-            case UInt8(ascii: "f"): 0x0C
-            case UInt8(ascii: "n"): 0x0A
-            case UInt8(ascii: "r"): 0x0D
-            case UInt8(ascii: "t"): 0x09
-            default: nil
-            }
+        let simple = JSONEscape.byte(for: byte)
         if let simple {
             buffer.append(simple)
             advance()

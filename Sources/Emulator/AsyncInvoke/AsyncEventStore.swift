@@ -1,5 +1,6 @@
 import GRDB
 import Foundation
+import StreamTriggers
 
 /// The asynchronous invocation queue in SQLite (`async-events.sqlite` in the state directory): an accepted event is
 /// written (WAL, `synchronous=FULL`) before its `202` is sent and deleted only once it reached its end (success,
@@ -11,23 +12,15 @@ final class AsyncEventStore: Sendable {
 
     /// Opens (creating when missing) `async-events.sqlite` in `directory`.
     init(directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        let path = URL(fileURLWithPath: directory).appendingPathComponent("async-events.sqlite").path
-        queue = try DatabaseQueue(path: path, configuration: configuration)
-        self.path = path
-        try Self.migrator.migrate(queue)
+        queue = try StateDatabase.open(
+            directory: directory, file: "async-events.sqlite", durability: .full, migrator: Self.migrator)
+        path = URL(fileURLWithPath: directory).appendingPathComponent("async-events.sqlite").path
     }
 
     /// A queue in memory, for `--in-memory` sessions (accepted events then end with the emulator).
     init() throws {
-        queue = try DatabaseQueue()
+        queue = try StateDatabase.inMemory(migrator: Self.migrator)
         path = nil
-        try Self.migrator.migrate(queue)
     }
 
     private static var migrator: DatabaseMigrator {

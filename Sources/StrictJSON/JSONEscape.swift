@@ -1,7 +1,7 @@
-/// JSON's one-character string escapes (RFC 8259 §7), shared by the readers of request bodies.
-enum JSONEscape {
+/// JSON's one-character string escapes (RFC 8259 §7), shared by every JSON reader here.
+public enum JSONEscape {
     /// The byte `\<escape>` stands for; nil for `u` (four hex digits follow) and for any escape JSON does not have.
-    static func byte(for escape: UInt8) -> UInt8? {
+    public static func byte(for escape: UInt8) -> UInt8? {
         switch escape {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escape
         case UInt8(ascii: "b"): 0x08
