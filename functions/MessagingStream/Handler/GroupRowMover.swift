@@ -1,10 +1,11 @@
 import DynamoDBClient
 import DynamoDBTypes
 
-/// Moves one group row (`GRP#<owner>`) to a newer message with one conditional TransactWriteItems:
-/// Delete {pk, old sk} if the row is still there unchanged, Put {pk, new sk, message = text} if nothing is at
-/// the new key. A row is never lost (both or neither happen), never duplicated (the put refuses an existing
-/// row) and never moved backwards (only rows older than the message move).
+/// Moves group rows (`GRP#<owner>`) to a newer message with conditional TransactWriteItems — all of a group's rows in
+/// one when every row is older than the message, else one per row: for each row, Delete {pk, old sk} if the row is
+/// still there unchanged, Put {pk, new sk, message = text} if nothing is at the new key. A row is never lost (both or
+/// neither happen), never duplicated (the put refuses an existing row) and never moved backwards (only rows older
+/// than the message move).
 struct GroupRowMover: Sendable {
     /// What happened to one row.
     enum Result: Sendable, Hashable {
@@ -54,6 +55,30 @@ struct GroupRowMover: Sendable {
         }
         throw RecordError(
             "row of group \"\(group)\" kept changing; gave up after \(Self.maximumAttempts) attempts")
+    }
+
+    /// Moves every row of `rows` that is older than `sk` in one transaction (a conditional delete and put per row):
+    /// one request for the group instead of one per row. Returns how many rows it moved, or nil when the transaction
+    /// was refused by a condition (a row changed meanwhile): then nothing was written, and the rows are moved one by
+    /// one with ``move(_:group:to:text:)``, which tells the cases apart.
+    ///
+    /// - Throws: ``RecordError`` when DynamoDB fails otherwise.
+    func moveTogether(_ rows: [Item], to sk: String, text: String) async throws(RecordError) -> Int? {
+        let older = rows.filter { row in
+            guard case .s(let oldSK)? = row["sk"] else { return false }
+            return oldSK < sk
+        }
+        guard older.count > 1, older.count == rows.count else { return nil }
+        let items = older.flatMap { Self.moveTransaction($0, tableName: tableName, sk: sk, text: text).transactItems }
+        do {
+            _ = try await operations.transactWriteItems(TransactWriteItemsInput(transactItems: items))
+            return older.count
+        } catch {
+            guard Self.isConditionFailure(error) else {
+                throw RecordError("moving \(older.count) rows together failed: \(error)")
+            }
+            return nil
+        }
     }
 
     /// The transaction moving `row` to `sk`: the conditional delete and the conditional put.

@@ -25,7 +25,7 @@ public struct InboxUpdateHandler: LambdaHandler {
         self.configuration = configuration
     }
 
-    /// How many groups of a batch are moved at once: each group needs a Query and a transaction per row, and the
+    /// How many groups of a batch are moved at once: each group needs a Query and a transaction, and the
     /// groups are independent, so waiting for them one after another would bound the stream by round trips.
     public static let concurrentGroups = 4
 
@@ -133,6 +133,10 @@ public struct InboxUpdateHandler: LambdaHandler {
         let rows = try await groupRows(group: group, sender: sender)
         guard !rows.isEmpty else { return .unknownGroup }
         let mover = GroupRowMover(operations: operations, tableName: configuration.tableName)
+        // The usual case, every row older than the message: one transaction for the whole group.
+        if let moved = try await mover.moveTogether(rows, to: sk, text: text) {
+            return .updated(moved: moved, current: 0)
+        }
         var moved = 0
         var current = 0
         for row in rows {
