@@ -13,9 +13,7 @@ public enum HTTP1Server {
 
     /// A server builder for `Application(router:server:…)`, closing connections idle for `idleTimeout`.
     public static func builder(idleTimeout: Duration = defaultIdleTimeout) -> HTTPServerBuilder {
-        let nanoseconds = idleTimeout.components.seconds * 1_000_000_000
-            + idleTimeout.components.attoseconds / 1_000_000_000
-        let configuration = HTTP1Channel.Configuration(idleTimeout: .nanoseconds(max(nanoseconds, 1)))
+        let configuration = HTTP1Channel.Configuration(idleTimeout: TimeAmount(max(idleTimeout, .nanoseconds(1))))
         return HTTPServerBuilder { responder in
             HTTP10AwareChannel(inner: HTTP1Channel(responder: responder, configuration: configuration))
         }

@@ -24,8 +24,7 @@ struct LocalStreamSource: StreamRecordSource {
 
     /// Waits for records after `position`; throws ``ShardEnded`` once the stream is closed and read to its end.
     func waitForRecords(after position: SequenceNumber?) async throws {
-        try await store.waitForRecords(streamArn: streamARN, after: position?.description)
-        if try await store.isReadToEnd(streamArn: streamARN, after: position?.description) {
+        if try await store.waitForRecords(streamArn: streamARN, after: position?.description) {
             throw ShardEnded(streamARN: streamARN, shardID: shardID)
         }
     }

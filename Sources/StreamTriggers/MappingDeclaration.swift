@@ -31,8 +31,13 @@ public struct MappingDeclaration: Sendable, Equatable {
     /// The hash key of the template table whose stream the mapping reads (`nil` for a stream given by ARN): the
     /// attribute lanes split records by.
     public func partitionKey(in template: Template) -> String? {
+        table(in: template)?.keySchema.partitionKey
+    }
+
+    /// The template table whose stream the mapping reads through `GetAtt`/`Ref` (`nil` for a stream given by ARN).
+    public func table(in template: Template) -> TableDefinition? {
         guard case .table(let reference) = event.stream else { return nil }
-        return template.tables.first { $0.logicalID == reference.tableLogicalID }?.keySchema.partitionKey
+        return template.tables.first { $0.logicalID == reference.tableLogicalID }
     }
 
     /// The mapping's settings; FilterCriteria compiled.

@@ -69,16 +69,10 @@ public final class MappingSupervisor: Sendable {
             mappings.append(
                 StreamMapping(identity: identity, settings: settings, partitionKey: partitionKey, environment: environment))
             declared.append(declaration)
-            boundTables.append(Self.boundTable(of: declaration, in: template))
+            boundTables.append(declaration.table(in: template)?.tableName)
         }
         return MappingSupervisor(
             mappings: mappings, declarations: declared, boundTables: boundTables, store: store, console: console)
-    }
-
-    /// The name of the template table `declaration` reads through `GetAtt`/`Ref`, if it does.
-    private static func boundTable(of declaration: MappingDeclaration, in template: Template) -> String? {
-        guard case .table(let reference) = declaration.event.stream else { return nil }
-        return template.tables.first { $0.logicalID == reference.tableLogicalID }?.tableName
     }
 
     /// Where `declaration` reads: a table of the template, another stream of the store, or the remote endpoint.

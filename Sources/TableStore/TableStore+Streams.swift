@@ -147,8 +147,12 @@ extension TableStore {
     /// once if it already does or the stream is closed — or until the task is cancelled. No polling: the writing
     /// (or closing) transaction's commit resumes the waiter.
     ///
+    /// - Returns: whether the stream was already closed and read to its end (``isReadToEnd(streamArn:after:)``,
+    ///   asked only of a closed stream, so an open one costs one read per wait); a wait that a close ends returns
+    ///   false, and the next call (after the caller has read what is left) returns true.
     /// - Throws: ``DynamoDBError`` ResourceNotFoundException or ValidationException.
-    public func waitForRecords(streamArn: String, after sequenceNumber: String?) async throws(DynamoDBError) {
+    @discardableResult
+    public func waitForRecords(streamArn: String, after sequenceNumber: String?) async throws(DynamoDBError) -> Bool {
         let after = try Self.counter(sequenceNumber)
         let known: Int64
         do {
@@ -162,10 +166,12 @@ extension TableStore {
             }
         } catch {
             // A cancelled waiter returns rather than failing.
-            if Task.isCancelled { return }
+            if Task.isCancelled { return false }
             throw error
         }
+        if known == Int64.max, try await isReadToEnd(streamArn: streamArn, after: sequenceNumber) { return true }
         await waiters.wait(arn: streamArn, after: after, known: known)
+        return false
     }
 
     /// The records after counter `after`, the position reached, and the shard's end if it is closed.

@@ -171,7 +171,7 @@ struct StreamTests {
         let waiting = Task { try await store.waitForRecords(streamArn: arn, after: last) }
         try await Task.sleep(for: .milliseconds(50))
         try await store.put("things", ["pk": .s("b"), "sk": .s("1")])
-        try await waiting.value
+        _ = try await waiting.value
         let next = try await store.readRecords(streamArn: arn, after: last)
         #expect(next.map { $0.dynamodb.keys["pk"] } == [.s("b")])
         // A cancelled waiter returns too.
@@ -179,6 +179,6 @@ struct StreamTests {
             try await store.waitForRecords(streamArn: arn, after: next.last?.dynamodb.sequenceNumber)
         }
         cancelled.cancel()
-        try await cancelled.value
+        _ = try await cancelled.value
     }
 }

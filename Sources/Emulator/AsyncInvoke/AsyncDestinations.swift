@@ -36,10 +36,7 @@ struct AsyncDestinations: Sendable {
             functionError: result?.functionError, responsePayload: result?.payload
         ).json()
         if let target, target.kind == .lambda, let pool = registry.pool(named: FunctionName.parse(target.arn).name) {
-            let now = Date()
-            let queued = QueuedEvent(
-                requestID: UUID().uuidString.lowercased(), function: pool.configuration.name, payload: record,
-                clientContext: nil, attempts: 0, acceptedAt: now, notBefore: now)
+            let queued = QueuedEvent.accepted(function: pool.configuration.name, payload: record, clientContext: nil)
             try await store.enqueue(queued)
             console.write(
                 line: "lambda-local: asynchronous invocation \(event.requestID) of \(event.function): \(condition), "

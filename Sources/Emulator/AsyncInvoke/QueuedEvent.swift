@@ -18,3 +18,12 @@ struct QueuedEvent: Sendable, Equatable {
     /// Not to be attempted before this time (a retry's or a throttled event's delay).
     var notBefore: Date
 }
+
+extension QueuedEvent {
+    /// A newly accepted event for `function`: a new request ID, no attempts yet, due at once.
+    static func accepted(function: String, payload: Data, clientContext: String?, at now: Date = Date()) -> QueuedEvent {
+        QueuedEvent(
+            requestID: UUID().uuidString.lowercased(), function: function, payload: payload,
+            clientContext: clientContext, attempts: 0, acceptedAt: now, notBefore: now)
+    }
+}

@@ -32,7 +32,7 @@ struct FunctionDescription: Encodable, Equatable {
     /// The description of `configuration`; `executable` gives `CodeSize` and `LastModified` (its size and mtime).
     init(_ configuration: FunctionConfiguration, executable: ExecutableFacts) {
         FunctionName = configuration.name
-        FunctionArn = "arn:aws:lambda:\(configuration.region):\(configuration.accountID):function:\(configuration.name)"
+        FunctionArn = configuration.arn
         Runtime = configuration.runtime
         Handler = configuration.handler
         Description = configuration.description ?? ""

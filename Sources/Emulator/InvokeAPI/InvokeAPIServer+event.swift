@@ -7,11 +7,9 @@ extension InvokeAPIServer {
     /// `x-amzn-RequestId` is the request ID the function gets on every attempt.
     /// - Throws: ``InvokeAPIError/service(_:)`` when the queue cannot keep the event (nothing is acknowledged then).
     func accept(_ invocation: InvocationRequest, function: String) async throws -> Response {
-        let now = Date()
-        let event = QueuedEvent(
-            requestID: UUID().uuidString.lowercased(), function: function,
-            payload: Data(invocation.payload.readableBytesView), clientContext: invocation.clientContext,
-            attempts: 0, acceptedAt: now, notBefore: now)
+        let event = QueuedEvent.accepted(
+            function: function, payload: Data(invocation.payload.readableBytesView),
+            clientContext: invocation.clientContext)
         do {
             try await events.enqueue(event)
         } catch {

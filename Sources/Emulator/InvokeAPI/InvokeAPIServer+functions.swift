@@ -9,8 +9,8 @@ extension InvokeAPIServer {
         router.get("/2015-03-31/functions") { request, _ in listFunctions(request) }
         router.get("/2015-03-31/functions/:name") { request, context in
             do {
-                let pool = try function(try context.parameters.require("name"), request: request)
-                let configuration = pool.configuration
+                let configuration = try function(named: try context.parameters.require("name"), request: request)
+                    .pool.configuration
                 return Self.json(
                     GetFunctionResponse(
                         Configuration: describe(configuration),
@@ -22,22 +22,13 @@ extension InvokeAPIServer {
         }
         router.get("/2015-03-31/functions/:name/configuration") { request, context in
             do {
-                let pool = try function(try context.parameters.require("name"), request: request)
-                return Self.json(describe(pool.configuration))
+                let configuration = try function(named: try context.parameters.require("name"), request: request)
+                    .pool.configuration
+                return Self.json(describe(configuration))
             } catch let error as InvokeAPIError {
                 return Self.errorResponse(error)
             }
         }
-    }
-
-    /// The pool serving `name` (a name, logical ID, partial or full ARN, with `$LATEST` as the only qualifier).
-    private func function(_ name: String, request: Request) throws(InvokeAPIError) -> FunctionPool {
-        let reference = FunctionName.parse(name.removingPercentEncoding ?? name)
-        let qualifier = request.uri.queryParameters["Qualifier"].map(String.init) ?? reference.qualifier
-        let arn = "arn:aws:lambda:\(region):\(accountID):function:\(reference.name)"
-        guard let pool = registry.pool(named: reference.name) else { throw .functionNotFound(arn) }
-        if let qualifier, qualifier != "$LATEST" { throw .functionNotFound("\(arn):\(qualifier)") }
-        return pool
     }
 
     private func describe(_ configuration: FunctionConfiguration) -> FunctionDescription {

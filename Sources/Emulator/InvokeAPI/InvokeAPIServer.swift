@@ -49,7 +49,7 @@ public struct InvokeAPIServer: Sendable {
         router.post("/2015-03-31/functions/:name/invocations") { request, context -> Response in
             let name = try context.parameters.require("name")
             do {
-                return try await invoke(name: name.removingPercentEncoding ?? name, request: request)
+                return try await invoke(name: name, request: request)
             } catch let error as InvokeAPIError {
                 return Self.errorResponse(error)
             }
@@ -65,12 +65,21 @@ public struct InvokeAPIServer: Sendable {
         )
     }
 
-    private func invoke(name: String, request: Request) async throws -> Response {
-        let reference = FunctionName.parse(name)
+    /// The pool serving the path's `name` (a name, logical ID, partial or full ARN, percent-encoded or not), and the
+    /// qualifier the caller gave (`Qualifier` or the ARN's suffix; `$LATEST` is the only one there is).
+    func function(named name: String, request: Request) throws(InvokeAPIError) -> (
+        pool: FunctionPool, qualifier: String?
+    ) {
+        let reference = FunctionName.parse(name.removingPercentEncoding ?? name)
         let qualifier = request.uri.queryParameters["Qualifier"].map(String.init) ?? reference.qualifier
         let arn = "arn:aws:lambda:\(region):\(accountID):function:\(reference.name)"
-        guard let pool = registry.pool(named: reference.name) else { throw InvokeAPIError.functionNotFound(arn) }
-        if let qualifier, qualifier != "$LATEST" { throw InvokeAPIError.functionNotFound("\(arn):\(qualifier)") }
+        guard let pool = registry.pool(named: reference.name) else { throw .functionNotFound(arn) }
+        if let qualifier, qualifier != "$LATEST" { throw .functionNotFound("\(arn):\(qualifier)") }
+        return (pool, qualifier)
+    }
+
+    private func invoke(name: String, request: Request) async throws -> Response {
+        let (pool, qualifier) = try function(named: name, request: request)
 
         let typeHeader = request.headers[InvokeAPIHeaders.invocationType] ?? "RequestResponse"
         guard let type = InvocationType(rawValue: typeHeader) else {
