@@ -37,6 +37,7 @@
 #   BENCH_CONVERGE_TIMEOUT  seconds to wait for every inbox to reach its last message (default 120)
 #   BENCH_PARALLELIZATION   run the mapping with this ParallelizationFactor (a copy of template.json with it set,
 #                           written to BENCH_SCRATCH_PATH; default: the template's own setting)
+#   BENCH_BATCH_SIZE        run the mapping with this BatchSize (the same copy of template.json)
 #   BENCH_STORAGE           "file" (default: --state-dir in the temp dir) or "memory" (--in-memory)
 #   BENCH_KEEP_LOGS=1       keep the temp dir with the emulator's log
 #   BENCH_PERF=1            also record `perf record -a -g` during the measured load and print where the CPU went
@@ -72,14 +73,18 @@ gcc -O2 -Wall -Wextra -pthread -o "$LOAD" "$ROOT/scripts/bench/cruddur-load.c"
 
 # --- start ---------------------------------------------------------------------------------------------------
 TEMPLATE=$ROOT/template.json
-if [[ -n ${BENCH_PARALLELIZATION:-} ]]; then
+if [[ -n ${BENCH_PARALLELIZATION:-}${BENCH_BATCH_SIZE:-} ]]; then
     # Inside the package (the emulator looks for Package.swift above the template), in the scratch path.
     mkdir -p "$SCRATCH/bench-cruddur-template"
     TEMPLATE=$SCRATCH/bench-cruddur-template/template.json
-    python3 - "$ROOT/template.json" "$TEMPLATE" "$BENCH_PARALLELIZATION" <<'PY'
+    python3 - "$ROOT/template.json" "$TEMPLATE" "${BENCH_PARALLELIZATION:-}" "${BENCH_BATCH_SIZE:-}" <<'PY'
 import json, sys
 template = json.load(open(sys.argv[1]))
-template["Resources"]["MessagingStream"]["Properties"]["Events"]["Stream"]["Properties"]["ParallelizationFactor"] = int(sys.argv[3])
+properties = template["Resources"]["MessagingStream"]["Properties"]["Events"]["Stream"]["Properties"]
+if sys.argv[3]:
+    properties["ParallelizationFactor"] = int(sys.argv[3])
+if sys.argv[4]:
+    properties["BatchSize"] = int(sys.argv[4])
 json.dump(template, open(sys.argv[2], "w"), indent=2)
 PY
     ln -sfn "$ROOT/functions" "$SCRATCH/bench-cruddur-template/functions" # CodeUri is relative to the template
@@ -209,7 +214,7 @@ verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN {if ((dir == ">=" && v + 
 none_lost=$([[ $lost == 0 && $expected == "$found" ]] && echo met || echo MISSED)
 echo
 echo "== Cruddur Pattern C with the MessagingStream mapping live (storage: $STORAGE;" \
-    "ParallelizationFactor ${BENCH_PARALLELIZATION:-of template.json}) =="
+    "ParallelizationFactor ${BENCH_PARALLELIZATION:-of template.json}, BatchSize ${BENCH_BATCH_SIZE:-of template.json}) =="
 printf '%-58s %12s  %s\n' figure value "target / verdict"
 if [[ $RATE == 0 ]]; then rate_target=">= 3000: $(verdict "$rate" 3000 '>=')"; else rate_target="offered $RATE/s"; fi
 printf '%-58s %12s  %s\n' "messages/s sent ($SENDERS senders, $GROUPS_N groups, $(field "$LINE" seconds) s)" "$rate" \

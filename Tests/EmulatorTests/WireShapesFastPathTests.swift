@@ -111,6 +111,49 @@ struct WireShapesFastPathTests {
         #expect(fast == (try JSONDecoder().decode(GetItemInput.self, from: Data(body.utf8))))
     }
 
+    static let transactBodies: [String] = [
+        #"""
+        {"TransactItems":[
+          {"Delete":{"TableName":"cruddur-messages","Key":{"pk":{"S":"GRP#a"},"sk":{"S":"2026-01"}},
+            "ConditionExpression":"attribute_exists(pk)"}},
+          {"Put":{"TableName":"cruddur-messages","Item":{"pk":{"S":"GRP#a"},"sk":{"S":"2026-02"},"m":{"S":"hi"}},
+            "ConditionExpression":"attribute_not_exists(pk) OR #s < :s","ExpressionAttributeNames":{"#s":"sk"},
+            "ExpressionAttributeValues":{":s":{"S":"2026-02"}},"ReturnValuesOnConditionCheckFailure":"ALL_OLD"}},
+          {"Update":{"TableName":"t","Key":{"pk":{"S":"x"}},"UpdateExpression":"SET n = n + :one",
+            "ExpressionAttributeValues":{":one":{"N":"1"}},"Key2":[1,{"a":null}]}},
+          {"ConditionCheck":{"TableName":"t","Key":{"pk":{"S":"y"}},"ConditionExpression":"attribute_exists(pk)"},
+           "Put":null}],
+         "ReturnConsumedCapacity":"INDEXES","ReturnItemCollectionMetrics":"NONE","ClientRequestToken":"tok-1"}
+        """#,
+        #"{"TransactItems":[]}"#,
+        #"{"TransactItems":[{}],"ClientRequestToken":null}"#,
+        // Members of another action are ignored, as JSONDecoder ignores keys outside an action's CodingKeys.
+        #"{"TransactItems":[{"Put":{"TableName":"t","Item":{},"Key":{"pk":{"S":"k"}},"UpdateExpression":"SET a = b"}}]}"#,
+    ]
+
+    @Test("TransactWriteItems bodies read by the fast path equal JSONDecoder's reading", arguments: transactBodies)
+    func transactInput(_ body: String) throws {
+        let fast = try #require(TransactWriteItemsInput.readFast(Data(body.utf8)))
+        #expect(fast == (try JSONDecoder().decode(TransactWriteItemsInput.self, from: Data(body.utf8))))
+    }
+
+    static let transactFallbacks: [String] = [
+        #"{"TransactItems":[{"Put":{"Item":{}}}]}"#,  // TableName missing
+        #"{"TransactItems":[{"Update":{"TableName":"t","Key":{}}}]}"#,  // UpdateExpression missing
+        #"{"TransactItems":[{"ConditionCheck":{"TableName":"t","Key":{},"ConditionExpression":null}}]}"#,
+        #"{"TransactItems":[{"Delete":{"TableName":"t","Key":{"pk":{"X":"1"}}}}]}"#,
+        #"{"TransactItems":[{"Put":{"TableName":"t","Item":{},"Key":{"pk":{"X":"1"}}}}]}"#,
+        #"{"TransactItems":[{"Put":{"TableName":"t","Item":{},"ReturnValuesOnConditionCheckFailure":"SOME"}}]}"#,
+        #"{"TransactItems":[{"Put":{"TableName":"t","Item":{}},"Put":{"TableName":"t","Item":{}}}]}"#,
+        #"{"TransactItems":null}"#,
+        #"{"ClientRequestToken":"t"}"#,
+    ]
+
+    @Test("TransactWriteItems bodies off the fast path go to JSONDecoder", arguments: transactFallbacks)
+    func transactFallback(_ body: String) {
+        #expect(TransactWriteItemsInput.readFast(Data(body.utf8)) == nil)
+    }
+
     static let fallbackBodies: [String] = [
         #"{"Item":{}}"#,  // TableName missing: JSONDecoder names it
         #"{"TableName":null,"Item":{}}"#,

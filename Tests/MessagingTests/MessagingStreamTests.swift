@@ -308,4 +308,48 @@ struct MessagingStreamTests {
                     repeating: ["2026-11-20T09:09:00.000000+00:00", "line 9"], count: 2))
         #expect(outcomes() == Array(repeating: "superseded", count: 8) + ["moved"])
     }
+    @Test("The next message of a group moves the rows this process moved last without reading the index")
+    func cachedRows() async throws {
+        let queries = Mutex(0)
+        let transactions = Mutex(0)
+        var counting = ScriptedOperations(base: harness.operations) { _ throws(DynamoDBClientError) in
+            transactions.withLock { $0 += 1 }
+        }
+        counting.beforeQuery = { _ in queries.withLock { $0 += 1 } }
+        let handler = handler(counting)
+        var records = try await harness.streamRecords(table: table)
+        for (sk, text) in [(Self.t1, "one"), (Self.t2, "two")] {
+            let record = records.insert(messageItem(group: groupOne, sender: andrew, sk: sk, text: text))
+            let response = try await harness.invoke(
+                handler, event: DynamoDBStreamEvent(records: [record]), functionName: "MessagingStream")
+            #expect(response.batchItemFailures.isEmpty)
+        }
+        #expect(queries.withLock { $0 } == 1, "only the first message reads the group index")
+        #expect(transactions.withLock { $0 } == 2)
+        #expect(try await rows(groupOne).map { [$0[1], $0[2]] } == Array(repeating: [Self.t2, "two"], count: 2))
+    }
+
+    @Test("A cached entry made stale by another writer is refused, re-read and moved; nothing lost or duplicated")
+    func staleCachedRows() async throws {
+        let cached = handler()
+        var records = try await harness.streamRecords(table: table)
+        let first = records.insert(messageItem(group: groupOne, sender: andrew, sk: Self.t0b, text: "cached"))
+        _ = try await harness.invoke(
+            cached, event: DynamoDBStreamEvent(records: [first]), functionName: "MessagingStream")
+        // Another environment (its own cache) moves the rows on; this one's entry now names rows that are gone.
+        let other = records.insert(messageItem(group: groupOne, sender: bayko, sk: Self.t1, text: "elsewhere"))
+        #expect(try await invoke([other]).batchItemFailures.isEmpty)
+        let last = records.insert(messageItem(group: groupOne, sender: andrew, sk: Self.t2, text: "latest"))
+        let response = try await harness.invoke(
+            cached, event: DynamoDBStreamEvent(records: [last]), functionName: "MessagingStream")
+        #expect(response.batchItemFailures.isEmpty)
+        #expect(try await rows(groupOne).map { [$0[1], $0[2]] } == Array(repeating: [Self.t2, "latest"], count: 2))
+        // And an older message after that changes nothing, cached or not.
+        let older = records.insert(messageItem(group: groupOne, sender: bayko, sk: Self.t1b, text: "late"))
+        #expect(
+            try await harness.invoke(
+                cached, event: DynamoDBStreamEvent(records: [older]), functionName: "MessagingStream"
+            ).batchItemFailures.isEmpty)
+        #expect(try await rows(groupOne).map { [$0[1], $0[2]] } == Array(repeating: [Self.t2, "latest"], count: 2))
+    }
 }

@@ -78,10 +78,11 @@ func groupRows(_ harness: LambdaTestHarness, group: String) async throws -> [Ite
 }
 
 /// Operations that forward to `base` but run `beforeTransaction` first on each TransactWriteItems (to fail it, or
-/// to race it with a concurrent writer).
+/// to race it with a concurrent writer), and `beforeQuery` on each Query (to count them).
 struct ScriptedOperations: DynamoDBOperations {
     let base: any DynamoDBOperations
     let beforeTransaction: @Sendable (TransactWriteItemsInput) async throws(DynamoDBClientError) -> Void
+    var beforeQuery: @Sendable (QueryInput) async -> Void = { _ in }
 
     func getItem(_ input: GetItemInput) async throws(DynamoDBClientError) -> GetItemOutput {
         try await base.getItem(input)
@@ -96,7 +97,8 @@ struct ScriptedOperations: DynamoDBOperations {
         try await base.updateItem(input)
     }
     func query(_ input: QueryInput) async throws(DynamoDBClientError) -> QueryOutput {
-        try await base.query(input)
+        await beforeQuery(input)
+        return try await base.query(input)
     }
     func scan(_ input: ScanInput) async throws(DynamoDBClientError) -> ScanOutput {
         try await base.scan(input)

@@ -92,9 +92,6 @@ struct GroupRowMover: Sendable {
             values[":a\(index)"] = row[name]
             conditions.append("#a\(index) = :a\(index)")
         }
-        var moved = row
-        moved["sk"] = .s(sk)
-        moved["message"] = .s(text)
         return TransactWriteItemsInput(transactItems: [
             TransactWriteItem(
                 delete: TransactDelete(
@@ -103,8 +100,18 @@ struct GroupRowMover: Sendable {
                     expressionAttributeNames: names.isEmpty ? nil : names,
                     expressionAttributeValues: values.isEmpty ? nil : values)),
             TransactWriteItem(
-                put: TransactPut(item: moved, tableName: tableName, conditionExpression: "attribute_not_exists(pk)")),
+                put: TransactPut(
+                    item: moved(row, to: sk, text: text), tableName: tableName,
+                    conditionExpression: "attribute_not_exists(pk)")),
         ])
+    }
+
+    /// `row` as its move to `sk` writes it: the same attributes, the new `sk` and message text.
+    static func moved(_ row: Item, to sk: String, text: String) -> Item {
+        var moved = row
+        moved["sk"] = .s(sk)
+        moved["message"] = .s(text)
+        return moved
     }
 
     /// Whether the transaction was cancelled only by failed conditions (the row was superseded).

@@ -18,11 +18,16 @@ public struct InboxUpdateHandler: LambdaHandler {
     public let operations: any DynamoDBOperations
     /// The table and index names.
     public let configuration: HandlerConfiguration
+    /// The rows this handler last moved, per group (kept across the invocations of one execution environment).
+    public let rowCache: GroupRowCache
 
     /// A handler writing through `operations`.
-    public init(operations: any DynamoDBOperations, configuration: HandlerConfiguration) {
+    public init(
+        operations: any DynamoDBOperations, configuration: HandlerConfiguration, rowCache: GroupRowCache = GroupRowCache()
+    ) {
         self.operations = operations
         self.configuration = configuration
+        self.rowCache = rowCache
     }
 
     /// How many groups of a batch are moved at once: each group needs a Query and a transaction, and the
@@ -130,11 +135,21 @@ public struct InboxUpdateHandler: LambdaHandler {
             throw RecordError("message {pk \"\(pk)\", sk \"\(sk)\"} has no string attribute \"message\"")
         }
         let sender: String? = if case .s(let uuid)? = image["user_uuid"] { uuid } else { nil }
+        let mover = GroupRowMover(operations: operations, tableName: configuration.tableName)
+        // The rows as this process last moved them need no index read; a stale entry is refused by the move's
+        // conditions (nothing written) and the rows are read as below.
+        if let cached = rowCache.rows(of: group) {
+            if let moved = try await mover.moveTogether(cached, to: sk, text: text) {
+                rowCache.remember(cached.map { GroupRowMover.moved($0, to: sk, text: text) }, of: group)
+                return .updated(moved: moved, current: 0)
+            }
+            rowCache.forget(group)
+        }
         let rows = try await groupRows(group: group, sender: sender)
         guard !rows.isEmpty else { return .unknownGroup }
-        let mover = GroupRowMover(operations: operations, tableName: configuration.tableName)
         // The usual case, every row older than the message: one transaction for the whole group.
         if let moved = try await mover.moveTogether(rows, to: sk, text: text) {
+            rowCache.remember(rows.map { GroupRowMover.moved($0, to: sk, text: text) }, of: group)
             return .updated(moved: moved, current: 0)
         }
         var moved = 0
