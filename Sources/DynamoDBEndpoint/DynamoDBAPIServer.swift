@@ -5,7 +5,6 @@ import HTTPServing
 import Hummingbird
 import Logging
 import NIOCore
-import Synchronization
 import TableStore
 
 /// DynamoDB's JSON 1.0 protocol (`DynamoDB_20120810.*`) and DynamoDB Streams' (`DynamoDBStreams_20120810.*`) over
@@ -74,27 +73,18 @@ public struct DynamoDBAPIServer: Sendable {
     }
 }
 
-/// DynamoDB's request IDs: 52 characters of `A-Z` and `0-9`.
-///
-/// They need to be unique, not unpredictable: a SplitMix64 sequence seeded once from the system generator,
-/// since drawing every ID from the system (five `getrandom` calls) cost a few percent of a PutItem's CPU.
+/// DynamoDB's request IDs: 52 characters of `A-Z` and `0-9`, from ``UniqueIDRandom`` (unique, not unpredictable:
+/// drawing every ID from the system, five `getrandom` calls, cost a few percent of a PutItem's CPU).
 enum RequestID {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
-    private static let state: Mutex<UInt64> = {
-        var system = SystemRandomNumberGenerator()
-        return Mutex(system.next())
-    }()
 
     static func make() -> String {
+        var random = UniqueIDRandom()
         // Five 64-bit words give 12 base-36 digits each (36^12 < 2^64).
-        let start = state.withLock { state in
-            defer { state &+= 5 &* 0x9E37_79B9_7F4A_7C15 }
-            return state
-        }
         return String(unsafeUninitializedCapacity: 52) { buffer in
             var written = 0
-            for draw in 1...5 {
-                var word = splitMix(start &+ UInt64(draw) &* 0x9E37_79B9_7F4A_7C15)
+            for _ in 1...5 {
+                var word = random.next()
                 for _ in 0..<12 where written < 52 {
                     buffer[written] = alphabet[Int(word % 36)]
                     word /= 36
@@ -103,13 +93,5 @@ enum RequestID {
             }
             return written
         }
-    }
-
-    /// SplitMix64's output function.
-    private static func splitMix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

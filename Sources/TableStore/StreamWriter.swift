@@ -64,8 +64,9 @@ enum StreamWriter {
         guard let (arn, viewType) = table.activeStream, let any = new ?? old else { return }
         if let old, let new, old == new || old.isEquivalent(to: new) { return }
         let eventName: StreamEventName = old == nil ? .insert : new == nil ? .remove : .modify
+        var random = UniqueIDRandom()
         let record = StoredStreamRecord(
-            eventID: UUID().uuidString.lowercased().filter(\.isHexDigit), eventName: eventName, created: now,
+            eventID: SampleStreamEvent.eventID(using: &random), eventName: eventName, created: now,
             keys: table.key.keyAttributes(of: any),
             newItem: viewType.carriesNewImage(for: eventName) ? new : nil,
             oldItem: viewType.carriesOldImage(for: eventName) ? old : nil, viewType: viewType,

@@ -59,6 +59,13 @@ struct WireShapesFastPathTests {
         try check(UpdateItemOutput(attributes: item, consumedCapacity: capacity))
     }
 
+    @Test("TransactWriteItems' usual answer is JSONEncoder's bytes; one with capacity is left to it")
+    func transactOutput() throws {
+        let fast = try #require(try TransactWriteItemsOutput().writeFast())
+        #expect(String(decoding: fast, as: UTF8.self) == (try Self.encoderBytes(TransactWriteItemsOutput())))
+        #expect(try TransactWriteItemsOutput(consumedCapacity: [Self.capacity]).writeFast() == nil)
+    }
+
     static let putBodies: [String] = [
         #"{"TableName":"cruddur-messages","Item":{"pk":{"S":"MSG#1"},"sk":{"S":"2026"},"n":{"N":"1.50"}}}"#,
         #"""
