@@ -107,14 +107,16 @@ extension TableStore {
     public func waitForRecords(streamArn: String, shardID: String? = nil, after sequenceNumber: String?)
         async throws(DynamoDBError) -> Bool
     {
-        let after = try Self.counter(sequenceNumber)
+        var after = try Self.counter(sequenceNumber)
         let known: Int64
         do {
-            known = try await read { db in
-                let (_, end) = try Self.bounds(db, streamARN: streamArn, shardID: shardID)
-                if end != nil { return Int64.max }
-                return try Int64.fetchOne(
+            (after, known) = try await read { [after] db in
+                let (start, end) = try Self.bounds(db, streamARN: streamArn, shardID: shardID)
+                // A shard's records follow its start: the stream's older records (its ancestors') do not count.
+                if end != nil { return (max(after, start), Int64.max) }
+                let latest = try Int64.fetchOne(
                     db, sql: "SELECT MAX(seq) FROM stream_records WHERE stream_arn = ?", arguments: [streamArn]) ?? 0
+                return (max(after, start), latest)
             }
         } catch {
             // A cancelled waiter returns rather than failing.

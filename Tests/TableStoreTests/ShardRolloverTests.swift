@@ -1,4 +1,5 @@
 import DynamoDBTypes
+import Synchronization
 import Testing
 
 @testable import TableStore
@@ -138,5 +139,22 @@ struct ShardRolloverTests {
         let shards = try await Self.shards(store, arn)
         #expect(shards.last?.sequenceNumberRange?.endingSequenceNumber == Self.number(7))
         #expect(try await store.readRecords(streamArn: arn, shardID: ids[1], after: nil).count == 2)
+    }
+
+    @Test("a reader of an empty child shard waits for its first record instead of returning at once", .timeLimit(.minutes(1)))
+    func emptyChildWaits() async throws {
+        let (store, arn) = try await Self.store(rollingEvery: 5, puts: 5)
+        let child = try #require(try await Self.shards(store, arn).last?.shardId)
+        let woken = Mutex(false)
+        let waiting = Task {
+            let ended = try await store.waitForRecords(streamArn: arn, shardID: child, after: nil)
+            woken.withLock { $0 = true }
+            return ended
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(woken.withLock { $0 } == false, "the parent's records are not the child's")
+        try await store.put("things", ["pk": .s("b"), "sk": .s("x")])
+        #expect(try await waiting.value == false)
+        #expect(try await store.readRecords(streamArn: arn, shardID: child, after: nil).count == 1)
     }
 }
