@@ -10,9 +10,11 @@ import Testing
 /// A mapping over the embedded store's stream whose shards roll over (issue 12 item 4): it crosses shard boundaries
 /// in order, records finished shards durably, and resumes after a restart with nothing repeated or skipped.
 struct LineageMappingTests {
-    /// Records the sequence counters of every invocation's records, in order; every invocation succeeds.
+    /// Records the sequence counters of every invocation's records, in order, and each tumbling-window invocation's
+    /// `shardId` with whether it was final; every invocation succeeds.
     final class RecordingInvoker: BatchInvoker {
         let seen = Mutex<[Int]>([])
+        let windows = Mutex<[(shardID: String, counters: [Int], final: Bool)]>([])
 
         func invoke(payload: [UInt8]) async -> InvocationOutcome {
             let event = try? JSONSerialization.jsonObject(with: Data(payload)) as? [String: Any]
@@ -21,7 +23,11 @@ struct LineageMappingTests {
                 ((record["dynamodb"] as? [String: Any])?["SequenceNumber"] as? String).flatMap { Int($0.dropFirst()) }
             }
             seen.withLock { $0 += counters }
-            return .completed(requestID: UUID().uuidString, payload: Array("{}".utf8), functionError: nil)
+            if let shardID = event?["shardId"] as? String {
+                let final = event?["isFinalInvokeForWindow"] as? Bool ?? false
+                windows.withLock { $0.append((shardID, counters, final)) }
+            }
+            return .completed(requestID: UUID().uuidString, payload: Array(#"{"state":{}}"#.utf8), functionError: nil)
         }
 
         var counters: [Int] { seen.withLock { $0 } }
@@ -52,13 +58,17 @@ struct LineageMappingTests {
             }
         }
 
-        func mapping(_ invoker: RecordingInvoker, start: MappingSettings.StartingPosition) -> LineageMapping {
+        func mapping(_ invoker: RecordingInvoker, start: MappingSettings.StartingPosition, window: Int = 0)
+            -> LineageMapping
+        {
             let stream = DescribedStream.local(store: store, streamARN: arn)
             let environment = MappingEnvironment(
                 source: stream.source(shardID: "unused"), invoker: invoker, checkpoints: checkpoints, destination: nil)
+            var settings = MappingSettings(startingPosition: start, batchSize: 2)
+            settings.tumblingWindowInSeconds = window
             return LineageMapping(
                 identity: MappingIdentity(uuid: "mapping-1", name: "Worker.Stream", functionARN: "arn:fn"),
-                settings: MappingSettings(startingPosition: start, batchSize: 2), partitionKey: "pk",
+                settings: settings, partitionKey: "pk",
                 environment: environment, stream: stream, progress: checkpoints)
         }
 
@@ -112,5 +122,22 @@ struct LineageMappingTests {
         _ = try? await task.value
         #expect(invoker.counters == [6, 7, 8])
         #expect(try await checkpoints.finishedShards(mappingUUID: "mapping-1", streamARN: arn).count == 2)
+    }
+
+    @Test("a tumbling window ends with its shard: a final invocation there, then the child's own windows", .timeLimit(.minutes(1)))
+    func windowsEndWithTheirShard() async throws {
+        let setup = try await Setup(rollingEvery: 3)
+        defer { try? FileManager.default.removeItem(atPath: setup.directory) }
+        try await setup.put(5, from: 1)
+        let invoker = RecordingInvoker()
+        try await setup.run(setup.mapping(invoker, start: .trimHorizon, window: 900)) { invoker.counters.count >= 5 }
+        let shards = try #require(
+            try await setup.store.describeStream(DescribeStreamInput(streamArn: setup.arn)).streamDescription?.shards)
+        let ids = shards.compactMap(\.shardId)
+        let windows = invoker.windows.withLock { $0 }
+        #expect(windows.filter { $0.shardID == ids[0] }.flatMap(\.counters) == [1, 2, 3])
+        #expect(windows.filter { $0.shardID == ids[0] }.last?.final == true, "the first shard's window closed with it")
+        #expect(windows.filter { $0.shardID == ids[1] }.flatMap(\.counters) == [4, 5])
+        #expect(windows.filter { $0.shardID == ids[1] }.contains { $0.final } == false, "the open shard's window stays open")
     }
 }
