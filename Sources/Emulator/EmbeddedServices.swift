@@ -45,6 +45,8 @@ public struct EmbeddedServices: Sendable {
         var idleTimeout: Duration = HTTP1Server.defaultIdleTimeout
         /// How far global secondary index reads lag the table (`--gsi-propagation-delay`).
         var indexPropagationDelay: Duration = .zero
+        /// Records per stream shard before it rolls over (`--stream-shard-records`; `nil`: one shard per stream).
+        var streamShardRecords: Int? = nil
     }
 
     /// Adds a service to the running group; it is stopped before the ones already there.
@@ -68,7 +70,8 @@ public struct EmbeddedServices: Sendable {
         if !survivors.isEmpty {
             console.write(line: "lambda-local: stopped \(survivors.count) function process(es) left by an emulator that crashed")
         }
-        let store = try workspace.openStore(state, indexPropagationDelay: options.indexPropagationDelay)
+        let store = try workspace.openStore(
+            state, indexPropagationDelay: options.indexPropagationDelay, streamShardRecords: options.streamShardRecords)
         defer {
             do { try store.close() } catch { console.write(line: "lambda-local: closing the table store failed: \(error)") }
         }

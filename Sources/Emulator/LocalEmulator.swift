@@ -37,6 +37,8 @@ public enum LocalEmulator {
         public var ttlSweepInterval: Duration = .seconds(1)
         /// How far global secondary index reads lag the table (`--gsi-propagation-delay`; zero: no lag).
         public var indexPropagationDelay: Duration = .zero
+        /// Records per stream shard before it is closed and a child opened (`--stream-shard-records`; `nil`: never).
+        public var streamShardRecords: Int?
 
         /// Options; the defaults are `lambda-local start`'s.
         public init(
@@ -62,7 +64,8 @@ public enum LocalEmulator {
         let services = EmbeddedServices.Options(
             host: host, dynamoDBPort: options.dynamoDBPort, maxEnvironments: options.maxEnvironments,
             reusesEnvironments: options.reusesEnvironments, announces: true, debugFunctions: options.debugFunctions,
-            idleTimeout: options.idleTimeout, indexPropagationDelay: options.indexPropagationDelay)
+            idleTimeout: options.idleTimeout, indexPropagationDelay: options.indexPropagationDelay,
+            streamShardRecords: options.streamShardRecords)
         let _: Bool? = try await EmbeddedServices.run(workspace, state: state, options: services, console: console) {
             services in
             await services.add(

@@ -25,12 +25,14 @@ public enum StateLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// Opens the store here, stamping `region` and `accountID` into table and stream ARNs.
     /// - Throws: ``StateLocationError`` naming the path when the directory or database cannot be opened.
-    /// `indexPropagationDelay` makes global secondary index reads lag the table (`--gsi-propagation-delay`).
+    /// `indexPropagationDelay` makes global secondary index reads lag the table (`--gsi-propagation-delay`);
+    /// `streamShardRecords` rolls stream shards over every that many records (`--stream-shard-records`).
     public func openStore(
-        region: String, accountID: String, indexPropagationDelay: Duration = .zero
+        region: String, accountID: String, indexPropagationDelay: Duration = .zero, streamShardRecords: Int? = nil
     ) throws(StateLocationError) -> TableStore {
         var configuration = TableStore.Configuration(region: region, accountID: accountID)
         configuration.indexPropagationDelay = indexPropagationDelay
+        configuration.streamShardRecords = streamShardRecords
         do {
             switch self {
             case .directory(let path): return try TableStore(stateDirectory: path, configuration: configuration)
@@ -56,10 +58,11 @@ extension Workspace {
     /// Opens the table store at `location` with the template's region and account in its ARNs.
     /// - Throws: ``StateLocationError``.
     public func openStore(
-        _ location: StateLocation, indexPropagationDelay: Duration = .zero
+        _ location: StateLocation, indexPropagationDelay: Duration = .zero, streamShardRecords: Int? = nil
     ) throws(StateLocationError) -> TableStore {
         try location.openStore(
-            region: template.region, accountID: template.accountID, indexPropagationDelay: indexPropagationDelay)
+            region: template.region, accountID: template.accountID, indexPropagationDelay: indexPropagationDelay,
+            streamShardRecords: streamShardRecords)
     }
 }
 

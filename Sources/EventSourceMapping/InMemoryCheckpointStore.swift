@@ -1,8 +1,9 @@
 import Synchronization
 
 /// Checkpoints kept in memory: for replays and `--in-memory` sessions, which end with the process anyway.
-public final class InMemoryCheckpointStore: CheckpointStore {
+public final class InMemoryCheckpointStore: CheckpointStore, ShardProgressStore {
     private let state = Mutex<(checkpoints: [LaneKey: Checkpoint], layouts: [ShardKey: LaneLayout])>(([:], [:]))
+    private let finished = Mutex<Set<ShardKey>>([])
 
     /// An empty store.
     public init() {}
@@ -28,6 +29,24 @@ public final class InMemoryCheckpointStore: CheckpointStore {
             state.layouts[shard] = layout
             Self.replace(&state.checkpoints, of: shard, laneCount: layout.laneCount, with: checkpoints)
         }
+    }
+
+    public func finishedShards(mappingUUID: String, streamARN: String) async throws -> Set<String> {
+        finished.withLock { keys in
+            Set(keys.filter { $0.mappingUUID == mappingUUID && $0.streamARN == streamARN }.map(\.shardID))
+        }
+    }
+
+    public func startedShards(mappingUUID: String, streamARN: String) async throws -> Set<String> {
+        state.withLock { state in
+            Set(
+                state.checkpoints.keys.filter { $0.mappingUUID == mappingUUID && $0.streamARN == streamARN }
+                    .map(\.shardID))
+        }
+    }
+
+    public func markFinished(_ shard: ShardKey) async throws {
+        _ = finished.withLock { $0.insert(shard) }
     }
 
     /// `shard`'s entries of `all`, by lane number.

@@ -1,5 +1,6 @@
-/// Thrown by a ``StreamRecordSource`` asked to wait past the last record of a closed shard: its table was deleted
-/// or its stream disabled, so nothing more will come to it.
+/// Thrown by a ``StreamRecordSource`` asked to wait past the last record of a closed shard (it rolled over, or its
+/// table was deleted or its stream disabled), so nothing more will come to it; by ``LineageMapping`` once its whole
+/// stream ended.
 public struct ShardEnded: Error, Sendable, Hashable, CustomStringConvertible {
     /// The stream the shard belongs to.
     public var streamARN: String

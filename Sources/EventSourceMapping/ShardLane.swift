@@ -45,23 +45,32 @@ public final class ShardLane: Sendable {
     /// those the lanes of an earlier `layout` finished.
     ///
     /// - Throws: what the source, checkpoint store or failure destination throw; the checkpoint then still
-    ///   points before the unfinished batch.
+    ///   points before the unfinished batch. ``ShardEnded`` once the shard is closed and read to its end, after the
+    ///   final invocation of an open tumbling window (Lambda considers a window closed when its shard ends; the
+    ///   child shards start their own windows).
     public func run(untilDrained: Bool = false, after layout: LaneLayout? = nil) async throws {
         var position = try await startingCheckpoint().position
-        while !Task.isCancelled {
-            guard
-                let next = try await nextBatchClosingWindows(
-                    after: position, waiting: !untilDrained, skipping: layout)
-            else { return }
-            guard let (batch, consumed) = next else { continue }  // a tumbling window closed or ended
-            if !batch.isEmpty {
-                record { $0.batches += 1 }
-                try await process(batch)
+        do {
+            while !Task.isCancelled {
+                guard
+                    let next = try await nextBatchClosingWindows(
+                        after: position, waiting: !untilDrained, skipping: layout)
+                else { return }
+                guard let (batch, consumed) = next else { continue }  // a tumbling window closed or ended
+                if !batch.isEmpty {
+                    record { $0.batches += 1 }
+                    try await process(batch)
+                }
+                if let consumed, consumed != position {
+                    position = consumed
+                    try await save(.after(consumed))
+                }
             }
-            if let consumed, consumed != position {
-                position = consumed
-                try await save(.after(consumed))
+        } catch let end as ShardEnded {
+            if settings.tumblingWindowInSeconds > 0, let open = try await environment.windows.openWindow(for: key) {
+                try await closeWindow(open, terminatedEarly: false)
             }
+            throw end
         }
     }
 

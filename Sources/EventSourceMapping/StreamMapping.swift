@@ -1,6 +1,4 @@
-import Synchronization
-
-/// A running event source mapping on one shard: `ParallelizationFactor` lanes, each ordered per partition key.
+/// A running event source mapping on one shard (``LineageMapping`` runs one per shard of a stream): `ParallelizationFactor` lanes, each ordered per partition key.
 public final class StreamMapping: Sendable {
     /// Which mapping this is.
     public let identity: MappingIdentity
@@ -10,7 +8,6 @@ public final class StreamMapping: Sendable {
     public let lanes: [ShardLane]
     let environment: MappingEnvironment
     let partitionKey: String?
-    private let problemState = Mutex<String?>(nil)
 
     /// A mapping whose lanes split records by `partitionKey` (the table's hash key attribute, if known).
     public init(
@@ -58,21 +55,6 @@ public final class StreamMapping: Sendable {
         if let ended { throw ended }
     }
 
-    /// The same mapping reading `source` (its table's next stream) from its oldest record, as a mapping bound to a
-    /// re-created table does.
-    public func following(_ source: any StreamRecordSource) -> StreamMapping {
-        var settings = settings
-        settings.startingPosition = .trimHorizon
-        var environment = environment
-        environment.source = source
-        return StreamMapping(identity: identity, settings: settings, partitionKey: partitionKey, environment: environment)
-    }
-
-    /// Shows `problem` as the mapping's `LastProcessingResult` (`nil`: back to the lanes' own result).
-    public func report(problem: String?) {
-        problemState.withLock { $0 = problem }
-    }
-
     /// The shard's lanes.
     public var shard: ShardKey {
         ShardKey(mappingUUID: identity.uuid, streamARN: streamARN, shardID: environment.source.shardID)
@@ -91,23 +73,25 @@ public final class StreamMapping: Sendable {
 
     /// The lanes' statistics added up.
     public var statistics: LaneStatistics {
-        var sum = lanes.map(\.statistics).reduce(LaneStatistics()) { $0.merged(with: $1) }
-        if let problem = problemState.withLock({ $0 }) { sum.lastProcessingResult = problem }
-        return sum
+        lanes.map(\.statistics).reduce(LaneStatistics()) { $0.merged(with: $1) }
     }
 
     /// The mapping's state for `lambda-local status`; asks the source how far behind each lane is.
     public func status() async -> MappingStatus {
+        MappingStatus(
+            identity: identity, eventSourceARN: streamARN, settings: settings, statistics: statistics,
+            backlog: await backlog(), destination: environment.destination?.name, now: environment.now())
+    }
+
+    /// How far behind its furthest-behind lane is, when the source can tell.
+    func backlog() async -> Backlog? {
         var behind: Backlog?
         for lane in lanes {
             let checkpoint = try? await environment.checkpoints.checkpoint(for: lane.key)
             guard let checkpoint, let backlog = try? await environment.source.backlog(after: checkpoint.position)
             else { continue }
-            let oldest = [behind?.oldestRecordTime, backlog.oldestRecordTime].compactMap { $0 }.min()
-            behind = Backlog(count: max(behind?.count ?? 0, backlog.count), oldestRecordTime: oldest)
+            behind = behind.map { $0.widened(by: backlog) } ?? backlog
         }
-        return MappingStatus(
-            identity: identity, eventSourceARN: streamARN, settings: settings, statistics: statistics,
-            backlog: behind, destination: environment.destination?.name, now: environment.now())
+        return behind
     }
 }

@@ -37,3 +37,12 @@ public struct Backlog: Sendable, Hashable, Codable {
         self.oldestRecordTime = oldestRecordTime
     }
 }
+
+extension Backlog {
+    /// The larger count of the two, and the older first record.
+    func widened(by other: Backlog) -> Backlog {
+        Backlog(
+            count: max(count, other.count),
+            oldestRecordTime: [oldestRecordTime, other.oldestRecordTime].compactMap { $0 }.min())
+    }
+}

@@ -13,7 +13,7 @@ import GRDB
 ///
 /// WAL with `synchronous=NORMAL`, like the table store: a saved checkpoint survives the emulator being killed
 /// (`kill -9`); only an operating-system crash could lose the last few, which then means redelivery, never a skip.
-final class CheckpointDatabase: CheckpointStore {
+final class CheckpointDatabase: CheckpointStore, ShardProgressStore {
     private let queue: DatabaseQueue
 
     /// Opens (creating when missing) `mappings.sqlite` in `directory`.
@@ -48,7 +48,42 @@ final class CheckpointDatabase: CheckpointStore {
                         PRIMARY KEY (mapping_uuid, stream_arn, shard_id));
                     """)
         }
+        migrator.registerMigration("v3-finished-shards") { db in
+            // The shards each mapping read to their end: their children are read next, they are never read again.
+            try db.execute(
+                sql: """
+                    CREATE TABLE finished_shards (
+                        mapping_uuid TEXT NOT NULL, stream_arn TEXT NOT NULL, shard_id TEXT NOT NULL, finished REAL NOT NULL,
+                        PRIMARY KEY (mapping_uuid, stream_arn, shard_id));
+                    """)
+        }
         return migrator
+    }
+
+    func finishedShards(mappingUUID: String, streamARN: String) async throws -> Set<String> {
+        try await shardIDs(
+            sql: "SELECT shard_id FROM finished_shards WHERE mapping_uuid = ? AND stream_arn = ?",
+            mappingUUID: mappingUUID, streamARN: streamARN)
+    }
+
+    func startedShards(mappingUUID: String, streamARN: String) async throws -> Set<String> {
+        try await shardIDs(
+            sql: "SELECT DISTINCT shard_id FROM checkpoints WHERE mapping_uuid = ? AND stream_arn = ?",
+            mappingUUID: mappingUUID, streamARN: streamARN)
+    }
+
+    private func shardIDs(sql: String, mappingUUID: String, streamARN: String) async throws -> Set<String> {
+        Set(try await queue.read { db in try String.fetchAll(db, sql: sql, arguments: [mappingUUID, streamARN]) })
+    }
+
+    func markFinished(_ shard: ShardKey) async throws {
+        let now = Date().timeIntervalSince1970
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO finished_shards (mapping_uuid, stream_arn, shard_id, finished) VALUES (?, ?, ?, ?)
+                    """, arguments: [shard.mappingUUID, shard.streamARN, shard.shardID, now])
+        }
     }
 
     /// The UUID of the mapping called `name`, made the first time it is asked for and kept ever after.

@@ -40,7 +40,7 @@ public struct EventSourceMappingConfiguration: Encodable {
     var FunctionResponseTypes: [String]
 
     /// The description of `mapping`, declared by `declaration` in a template of `region` and `accountID`.
-    public init(mapping: StreamMapping, declaration: MappingDeclaration, region: String, accountID: String, started: Date) {
+    public init(mapping: LineageMapping, declaration: MappingDeclaration, region: String, accountID: String, started: Date) {
         let event = declaration.event
         let statistics = mapping.statistics
         UUID = mapping.identity.uuid

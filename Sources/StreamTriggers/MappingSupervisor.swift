@@ -7,21 +7,21 @@ import SAMTemplate
 import Synchronization
 import TableStore
 
-/// Runs every event source mapping the template declares, each on its own task, restarting a mapping whose
-/// source or checkpoint store failed after a pause; serves their status. A mapping bound to a template table whose
-/// stream ends (the table dropped, or its stream disabled) reports the problem and, once the table has a new
-/// stream, follows it from its `TRIM_HORIZON`.
+/// Runs every event source mapping the template declares, each on its own task following its stream's shards in
+/// lineage order, restarting a mapping whose source or checkpoint store failed after a pause; serves their status. A
+/// mapping bound to a template table whose stream ends (the table dropped, or its stream disabled) reports the
+/// problem and, once the table has a new stream, follows it from its `TRIM_HORIZON`.
 public final class MappingSupervisor: Sendable {
     /// What the template declared for each of ``mappings``.
     public let declarations: [MappingDeclaration]
-    private let current: Mutex<[StreamMapping]>
+    private let current: Mutex<[LineageMapping]>
     /// For each mapping, the table it is bound to (`nil`: a stream given by ARN).
     private let boundTables: [String?]
     private let store: TableStore?
     private let console: Console
 
     init(
-        mappings: [StreamMapping], declarations: [MappingDeclaration], boundTables: [String?], store: TableStore?,
+        mappings: [LineageMapping], declarations: [MappingDeclaration], boundTables: [String?], store: TableStore?,
         console: Console
     ) {
         self.current = Mutex(mappings)
@@ -32,7 +32,7 @@ public final class MappingSupervisor: Sendable {
     }
 
     /// The mappings, in template order (a mapping that moved to its table's new stream is the new one).
-    public var mappings: [StreamMapping] { current.withLock { $0 } }
+    public var mappings: [LineageMapping] { current.withLock { $0 } }
 
     /// Builds the mappings of `template` over the embedded `store` (or, for a stream ARN that is not local, the
     /// remote Streams endpoint `remote`), invoking functions from `registry`.
@@ -50,24 +50,31 @@ public final class MappingSupervisor: Sendable {
         let checkpoints = try stateDirectory.map { try CheckpointDatabase(directory: $0) } ?? CheckpointDatabase()
         let windows = try stateDirectory.map { try TumblingWindowDatabase(directory: $0) } ?? TumblingWindowDatabase()
         let failures = stateDirectory.map { URL(fileURLWithPath: $0).appendingPathComponent("failures").path }
-        var mappings: [StreamMapping] = []
+        var mappings: [LineageMapping] = []
         var declared: [MappingDeclaration] = []
         var boundTables: [String?] = []
         for declaration in declarations {
             let settings = try declaration.settings(templatePath: template.path)
-            let (source, partitionKey) = try await Self.source(
+            let (stream, partitionKey) = try await Self.stream(
                 for: declaration, template: template, tables: tables, store: store, remote: remote)
+            guard let newest = try await stream.shards().shards.last?.id else {
+                throw RemoteStreamError(
+                    streamARN: stream.streamARN, endpoint: remote?.endpoint ?? "the embedded DynamoDB",
+                    message: "the stream has no shard")
+            }
             guard let pool = registry.pool(named: declaration.function.functionName) else { continue }
             let identity = MappingIdentity(
                 uuid: try checkpoints.uuid(forMapping: declaration.name), name: declaration.name,
                 functionARN: template.functionARN(functionName: declaration.function.functionName))
             let environment = MappingEnvironment(
-                source: source, invoker: PoolInvoker(pool: pool), checkpoints: checkpoints,
+                source: stream.source(shardID: newest), invoker: PoolInvoker(pool: pool), checkpoints: checkpoints,
                 destination: FailureFile(
                     destinationName: declaration.destinationName, directory: failures, console: console),
                 observe: { report in console.write(line: "lambda-local: \(report.line)") }, windows: windows)
             mappings.append(
-                StreamMapping(identity: identity, settings: settings, partitionKey: partitionKey, environment: environment))
+                LineageMapping(
+                    identity: identity, settings: settings, partitionKey: partitionKey, environment: environment,
+                    stream: stream, progress: checkpoints))
             declared.append(declaration)
             boundTables.append(declaration.table(in: template)?.tableName)
         }
@@ -76,10 +83,10 @@ public final class MappingSupervisor: Sendable {
     }
 
     /// Where `declaration` reads: a table of the template, another stream of the store, or the remote endpoint.
-    private static func source(
+    private static func stream(
         for declaration: MappingDeclaration, template: Template, tables: TableSetup, store: TableStore,
         remote: RemoteStreams?
-    ) async throws -> (any StreamRecordSource, String?) {
+    ) async throws -> (any ShardedStream, String?) {
         let path = "Resources.\(declaration.function.logicalID).Properties.Events.\(declaration.event.name).Properties.Stream"
         switch declaration.event.stream {
         case .table(let reference):
@@ -88,13 +95,11 @@ public final class MappingSupervisor: Sendable {
                     file: template.path, path: path,
                     message: "table \(reference.tableLogicalID) has no stream (add a StreamSpecification)")
             }
-            return (
-                try await LocalStreamSource(store: store, streamARN: arn), declaration.partitionKey(in: template)
-            )
+            return (DescribedStream.local(store: store, streamARN: arn), declaration.partitionKey(in: template))
         case .arn(let arn):
             if (try? await store.shardID(streamArn: arn)) != nil {
                 let table = template.tables.first { arn.contains(":table/\($0.tableName)/stream/") }
-                return (try await LocalStreamSource(store: store, streamARN: arn), table?.keySchema.partitionKey)
+                return (DescribedStream.local(store: store, streamARN: arn), table?.keySchema.partitionKey)
             }
             guard let remote else {
                 throw MappingDeclarationError(
@@ -103,8 +108,7 @@ public final class MappingSupervisor: Sendable {
                         "Stream not found: \(arn) is not a stream of this emulator's tables; to follow another endpoint's stream pass --streams-endpoint URL"
                 )
             }
-            let source = try await RemoteStreamSource.open(streamARN: arn, remote: remote)
-            return (source, source.partitionKey)
+            return try await remote.open(streamARN: arn)
         }
     }
 
@@ -136,7 +140,7 @@ public final class MappingSupervisor: Sendable {
 
     /// Reports that `mapping`'s stream ended and, for a mapping bound to `table`, waits for the table's next
     /// stream (checking the catalog four times a second, as Lambda polls) and returns the mapping reading it.
-    private func nextStream(after end: ShardEnded, of mapping: StreamMapping, table: String?) async -> StreamMapping? {
+    private func nextStream(after end: ShardEnded, of mapping: LineageMapping, table: String?) async -> LineageMapping? {
         let name = mapping.identity.name
         guard let table, let store else {
             mapping.report(problem: "PROBLEM: Stream ended: \(end.streamARN) is closed")
@@ -152,10 +156,10 @@ public final class MappingSupervisor: Sendable {
             if let description = try? await store.describeTable(DescribeTableInput(tableName: table)).table,
                 description.streamSpecification?.streamEnabled == true,
                 let arn = description.latestStreamArn, arn != end.streamARN,
-                let source = try? await LocalStreamSource(store: store, streamARN: arn)
+                (try? await store.shardID(streamArn: arn)) != nil
             {
                 console.write(line: "lambda-local: \(name): following the new stream \(arn) of table \(table) from TRIM_HORIZON")
-                return mapping.following(source)
+                return mapping.following(DescribedStream.local(store: store, streamARN: arn))
             }
             try? await Task.sleep(for: .milliseconds(250))
         }

@@ -3,6 +3,7 @@ import DynamoDBClient
 import DynamoDBTypes
 import EventSourceMapping
 import Foundation
+import Synchronization
 
 /// Another DynamoDB Streams endpoint a mapping may follow (`--streams-endpoint`): moto_server, DynamoDB Local
 /// with streams, or AWS itself (signed with the standard credential variables).
@@ -33,26 +34,43 @@ public struct RemoteStreams: Sendable {
     }
 }
 
+extension RemoteStreams {
+    /// The remote stream `streamARN`, followed through its shards' lineage (DescribeStream polled every second for
+    /// the children of a closed shard), and its table's partition key attribute.
+    ///
+    /// - Throws: ``RemoteStreamError`` for a stream without shards; the client's errors.
+    func open(streamARN: String) async throws -> (stream: DescribedStream, partitionKey: String?) {
+        let client = client()
+        let pollInterval = pollInterval
+        let stream = DescribedStream(
+            streamARN: streamARN, describe: { try await client.describeStream($0) },
+            reader: { RemoteStreamSource(client: client, streamARN: streamARN, shardID: $0, pollInterval: pollInterval) },
+            pollInterval: pollInterval * 4)
+        let description = try await client.describeStream(DescribeStreamInput(streamArn: streamARN, limit: 1))
+            .streamDescription
+        guard description?.shards?.isEmpty == false else {
+            throw RemoteStreamError(streamARN: streamARN, endpoint: endpoint, message: "the stream has no shard")
+        }
+        return (stream, description?.keySchema?.first { $0.keyType == .hash }?.attributeName)
+    }
+}
+
 /// A shard of a remote stream read through the Streams API (GetShardIterator + GetRecords). Remote endpoints
-/// cannot notify, so an idle shard is polled every `pollInterval`. Only the newest open shard is followed.
-struct RemoteStreamSource: StreamRecordSource {
+/// cannot notify, so an idle shard is polled every `pollInterval`; a closed shard is read to its end when GetRecords
+/// returns no `NextShardIterator`.
+final class RemoteStreamSource: StreamRecordSource {
     let client: DynamoDBClient
     let streamARN: String
     let shardID: String
-    let partitionKey: String?
     let pollInterval: Duration
+    /// The position after which GetRecords said the closed shard holds nothing more (`.some(nil)`: from its start).
+    private let drainedAfter = Mutex<SequenceNumber??>(nil)
 
-    /// Describes `streamARN` on `remote` and picks its newest open shard.
-    static func open(streamARN: String, remote: RemoteStreams) async throws -> RemoteStreamSource {
-        let client = remote.client()
-        let description = try await client.describeStream(DescribeStreamInput(streamArn: streamARN)).streamDescription
-        let shards = description?.shards ?? []
-        guard let shard = (shards.last { $0.sequenceNumberRange?.endingSequenceNumber == nil } ?? shards.last)?.shardId
-        else { throw RemoteStreamError(streamARN: streamARN, endpoint: remote.endpoint, message: "the stream has no shard") }
-        let partitionKey = description?.keySchema?.first { $0.keyType == .hash }?.attributeName
-        return RemoteStreamSource(
-            client: client, streamARN: streamARN, shardID: shard, partitionKey: partitionKey,
-            pollInterval: remote.pollInterval)
+    init(client: DynamoDBClient, streamARN: String, shardID: String, pollInterval: Duration) {
+        self.client = client
+        self.streamARN = streamARN
+        self.shardID = shardID
+        self.pollInterval = pollInterval
     }
 
     func records(after position: SequenceNumber?, limit: Int) async throws -> [StreamRecord] {
@@ -64,10 +82,19 @@ struct RemoteStreamSource: StreamRecordSource {
         ).shardIterator
         guard let iterator else { return [] }
         let output = try await client.getRecords(GetRecordsInput(shardIterator: iterator, limit: min(limit, 1000)))
-        return output.records ?? []
+        let records = output.records ?? []
+        if output.nextShardIterator == nil {
+            let end = try records.last.map { try SequenceNumber($0.dynamodb.sequenceNumber) } ?? position
+            drainedAfter.withLock { $0 = .some(end) }
+        }
+        return records
     }
 
+    /// Waits one poll interval; throws ``ShardEnded`` when the shard was read to its end after `position`.
     func waitForRecords(after position: SequenceNumber?) async throws {
+        if let drained = drainedAfter.withLock({ $0 }), drained == position {
+            throw ShardEnded(streamARN: streamARN, shardID: shardID)
+        }
         try await Task.sleep(for: pollInterval)
     }
 

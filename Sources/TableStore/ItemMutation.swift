@@ -15,6 +15,8 @@ struct ItemMutation {
     let waiters: StreamWaiters
     /// The store's global secondary index lag; zero updates the indexes now.
     var indexLag: Duration = .zero
+    /// Records per stream shard before it rolls over (`nil`: never, the default).
+    var shardRecords: Int? = nil
 
     /// Replaces the item at `key` (whose current value is `old`) with `new`, or deletes it when `new` is nil.
     /// `userIdentity` marks a change the service itself makes (a Time to Live deletion) in its stream record.
@@ -26,7 +28,8 @@ struct ItemMutation {
             try ItemStorage.delete(db, table: table, key: key, old: old, lag: lag)
         }
         try StreamWriter.record(
-            db, table: table, old: old, new: new, now: now, waiters: waiters, userIdentity: userIdentity)
+            db, table: table, old: old, new: new, now: now, waiters: waiters, shardRecords: shardRecords,
+            userIdentity: userIdentity)
     }
 
     /// Checks a complete new item: size limit and the types of secondary index key attributes.

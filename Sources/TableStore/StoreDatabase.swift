@@ -13,6 +13,8 @@ import GRDB
 /// - `tables.ttl_attribute` and `ttl_entries`: a table's Time to Live attribute (NULL: disabled) and, while it is
 ///   enabled, the expiry time of each item holding a Number there.
 /// - `index_lag_queue`: global secondary index entry changes not yet visible, when index reads lag.
+/// - `stream_shards`: each stream's shards, oldest first (by id): parent, the sequence counter it starts after, its
+///   last counter once closed, and how many records were written to it while shards roll over.
 enum StoreDatabase {
     /// How commits reach the disk.
     static func configuration(durability: TableStore.Durability) -> Configuration {
@@ -132,6 +134,25 @@ enum StoreDatabase {
                         sk BLOB NOT NULL
                     );
                     CREATE INDEX index_lag_queue_by_due ON index_lag_queue (due);
+                    """)
+        }
+        migrator.registerMigration("v5-stream-shards") { db in
+            // A shard holds its stream's records with `start_after < seq <= end_seq` (sequence counters stay one
+            // global counter); every stream had exactly one shard before, which this gives it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE stream_shards (
+                        stream_arn TEXT NOT NULL,
+                        shard_id TEXT NOT NULL,
+                        parent_shard_id TEXT,
+                        start_after INTEGER NOT NULL,
+                        end_seq INTEGER,
+                        records INTEGER NOT NULL DEFAULT 0,
+                        PRIMARY KEY (stream_arn, shard_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX stream_shards_open ON stream_shards (stream_arn) WHERE end_seq IS NULL;
+                    INSERT INTO stream_shards (stream_arn, shard_id, parent_shard_id, start_after, end_seq)
+                    SELECT arn, shard_id, NULL, 0, closed_sequence FROM streams;
                     """)
         }
         return migrator

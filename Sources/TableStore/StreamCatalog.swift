@@ -7,16 +7,17 @@ import GRDB
     import Foundation
 #endif
 
-/// A stream as stored: one per (table, enablement); one open shard each.
+/// A stream as stored: one per (table, enablement); its shards are in ``StreamShardCatalog``.
 struct StoredStream: Sendable, Equatable {
     var arn: String
     var tableName: String
     var label: String
     var viewType: StreamViewType
+    /// Its first shard.
     var shardID: String
     var keySchema: [KeySchemaElement]
     var created: Date
-    /// The last sequence number of the shard once the stream is disabled or its table deleted.
+    /// The last sequence number of the stream once it is disabled or its table deleted.
     var closedSequence: Int64?
 }
 
@@ -50,11 +51,12 @@ enum StreamCatalog {
                 stream.arn, tableName, label, viewType.rawValue, shardID, try JSONEncoder().encode(keySchema),
                 created.timeIntervalSince1970,
             ])
+        try StreamShardCatalog.open(db, streamARN: stream.arn, shardID: shardID)
         return stream
     }
 
-    /// Closes a stream's shard at the last sequence number written so far (nil when it holds no records); once the
-    /// transaction commits, its waiting readers resume and find it closed.
+    /// Closes a stream and its open shard at the last sequence number written so far (0 when it holds no records);
+    /// once the transaction commits, its waiting readers resume and find it closed.
     static func close(_ db: Database, arn: String, waiters: StreamWaiters) throws {
         db.afterNextTransaction { _ in waiters.closed(arn: arn) }
         try db.execute(
@@ -63,6 +65,7 @@ enum StreamCatalog {
                     (SELECT MAX(seq) FROM stream_records WHERE stream_arn = ?), 0)
                 WHERE arn = ? AND closed_sequence IS NULL
                 """, arguments: [arn, arn])
+        try StreamShardCatalog.closeOpenShard(db, streamARN: arn)
     }
 
     /// The stream with this ARN, or nil.

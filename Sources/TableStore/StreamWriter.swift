@@ -56,10 +56,11 @@ enum StreamWriter {
     ///
     /// No record is written when the two are equivalent (DynamoDB's "does not change any data": numbers by
     /// value, sets ignoring order; stored items are canonical, so `==` is the fast path) or when both are
-    /// nil (a delete of a missing item). `userIdentity` marks a change the service made (a TTL deletion).
+    /// nil (a delete of a missing item). `userIdentity` marks a change the service made (a TTL deletion). With
+    /// `shardRecords`, the stream's open shard is closed once it holds that many records and a child shard opened.
     static func record(
         _ db: Database, table: TableSchema, old: Item?, new: Item?, now: Date, waiters: StreamWaiters,
-        userIdentity: UserIdentity? = nil
+        shardRecords: Int? = nil, userIdentity: UserIdentity? = nil
     ) throws {
         guard let (arn, viewType) = table.activeStream, let any = new ?? old else { return }
         if let old, let new, old == new || old.isEquivalent(to: new) { return }
@@ -74,6 +75,9 @@ enum StreamWriter {
         try db.cachedStatement(sql: "INSERT INTO stream_records (stream_arn, created, record) VALUES (?, ?, ?)")
             .execute(arguments: [arn, now.timeIntervalSince1970, record.encoded()])
         let sequence = db.lastInsertedRowID
+        if let shardRecords {
+            try StreamShardCatalog.countRecord(db, streamARN: arn, sequence: sequence, limit: shardRecords, now: now)
+        }
         if sequence % trimInterval == 0 {
             // Readers already skip records past the 24-hour retention; this reclaims their space now and then.
             try db.execute(

@@ -54,7 +54,7 @@ extension TableStore {
         }
         let now = configuration.now()
         let waiters = self.waiters
-        let indexLag = configuration.indexPropagationDelay
+        let (indexLag, shardRecords) = (configuration.indexPropagationDelay, configuration.streamShardRecords)
         let planRequests = requests
         let units = try await write { db -> [String: Double] in
             var tables: [String: TableSchema] = [:]
@@ -89,7 +89,7 @@ extension TableStore {
             var units: [String: Double] = [:]
             for (table, key, new) in planned {
                 let old = try ItemStorage.get(db, table: table, key: key)
-                try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag)
+                try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag, shardRecords: shardRecords)
                     .apply(db, key: key, old: old, new: new)
                 let bytes = max(new.map(ItemSize.of) ?? 0, old.map(ItemSize.of) ?? 0)
                 units[table.name, default: 0] += Capacity.write(bytes: bytes)

@@ -25,7 +25,7 @@ extension TableStore {
         try expressions.finish()
         let now = configuration.now()
         let waiters = self.waiters
-        let indexLag = configuration.indexPropagationDelay
+        let (indexLag, shardRecords) = (configuration.indexPropagationDelay, configuration.streamShardRecords)
         let (old, table) = try await write { db in
             let table = try TableCatalog.load(db, name: input.tableName)
             let key = try table.key.encodedKey(ofItem: item)
@@ -35,7 +35,7 @@ extension TableStore {
                 throw DynamoDBError.conditionFailed(
                     item: input.returnValuesOnConditionCheckFailure == .allOld ? old : nil)
             }
-            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag)
+            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag, shardRecords: shardRecords)
                 .apply(db, key: key, old: old, new: item)
             return (old, table)
         }
@@ -82,7 +82,7 @@ extension TableStore {
         try expressions.finish()
         let now = configuration.now()
         let waiters = self.waiters
-        let indexLag = configuration.indexPropagationDelay
+        let (indexLag, shardRecords) = (configuration.indexPropagationDelay, configuration.streamShardRecords)
         let (old, table) = try await write { db in
             let table = try TableCatalog.load(db, name: input.tableName)
             let key = try table.key.encodedKey(ofKey: input.key)
@@ -91,7 +91,7 @@ extension TableStore {
                 throw DynamoDBError.conditionFailed(
                     item: input.returnValuesOnConditionCheckFailure == .allOld ? old : nil)
             }
-            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag)
+            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag, shardRecords: shardRecords)
                 .apply(db, key: key, old: old, new: nil)
             return (old, table)
         }

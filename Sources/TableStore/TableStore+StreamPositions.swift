@@ -8,43 +8,46 @@ import GRDB
 #endif
 
 extension TableStore {
-    /// The shard ID of a stream (each stream here has exactly one shard).
+    /// The stream's newest shard (its open one while the stream is enabled).
     ///
     /// - Throws: ``DynamoDBError`` ResourceNotFoundException for an unknown stream.
     public func shardID(streamArn: String) async throws(DynamoDBError) -> String {
         try await read { db in
-            guard let stream = try StreamCatalog.load(db, arn: streamArn) else {
+            guard let shard = try StreamShardCatalog.newest(db, streamARN: streamArn) else {
                 throw DynamoDBError.streamNotFound(streamArn)
             }
-            return stream.shardID
+            return shard.id
         }
     }
 
-    /// The newest record's sequence number (where `LATEST` starts), `nil` for an empty stream.
+    /// The newest record's sequence number of the stream or of its shard `shardID` (where `LATEST` starts: a closed
+    /// shard's end), `nil` when there is none.
     ///
-    /// - Throws: ``DynamoDBError`` ResourceNotFoundException for an unknown stream.
-    public func latestSequenceNumber(streamArn: String) async throws(DynamoDBError) -> SequenceNumber? {
+    /// - Throws: ``DynamoDBError`` ResourceNotFoundException for an unknown stream or shard.
+    public func latestSequenceNumber(streamArn: String, shardID: String? = nil) async throws(DynamoDBError)
+        -> SequenceNumber?
+    {
         let latest = try await read { db in
             guard let stream = try StreamCatalog.load(db, arn: streamArn) else {
                 throw DynamoDBError.streamNotFound(streamArn)
             }
-            return try Self.latestSequence(db, stream)
+            let shard = try shardID.map { try Self.load(db, streamARN: streamArn, shardID: $0).1 }
+            return try Self.latestSequence(db, stream, shard: shard)
         }
         return latest > 0 ? StreamSequence.number(latest) : nil
     }
 
-    /// Whether the stream is closed (its table deleted or its stream disabled) and holds nothing after
-    /// `sequenceNumber` (`nil`: from the beginning).
+    /// Whether the stream (or its shard `shardID`) is closed — its table deleted, its stream disabled, or the shard
+    /// rolled over — and holds nothing after `sequenceNumber` (`nil`: from the beginning).
     ///
     /// - Throws: ``DynamoDBError`` ResourceNotFoundException or ValidationException.
-    public func isReadToEnd(streamArn: String, after sequenceNumber: String?) async throws(DynamoDBError) -> Bool {
+    public func isReadToEnd(streamArn: String, shardID: String? = nil, after sequenceNumber: String?)
+        async throws(DynamoDBError) -> Bool
+    {
         let after = try Self.counter(sequenceNumber)
         return try await read { db in
-            guard let stream = try StreamCatalog.load(db, arn: streamArn) else {
-                throw DynamoDBError.streamNotFound(streamArn)
-            }
-            guard let closed = stream.closedSequence else { return false }
-            return after >= closed
+            guard let end = try Self.bounds(db, streamARN: streamArn, shardID: shardID).end else { return false }
+            return after >= end
         }
     }
 

@@ -72,7 +72,7 @@ extension TableStore {
             while more {
                 let now = configuration.now()
                 let waiters = self.waiters
-                let indexLag = configuration.indexPropagationDelay
+                let (indexLag, shardRecords) = (configuration.indexPropagationDelay, configuration.streamShardRecords)
                 let (count, full) = try await write { db -> (Int, Bool) in
                     // The table may have been dropped or its TTL disabled since it was listed.
                     guard let table = try? TableCatalog.load(db, name: name),
@@ -85,7 +85,7 @@ extension TableStore {
                         guard let old = try ItemStorage.get(db, table: table, key: key),
                             TimeToLiveRule.isExpired(old[attribute], now: now)
                         else { continue }
-                        try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag)
+                        try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag, shardRecords: shardRecords)
                             .apply(db, key: key, old: old, new: nil, userIdentity: .timeToLive)
                         count += 1
                     }

@@ -22,7 +22,7 @@ extension TableStore {
         try expressions.finish()
         let now = configuration.now()
         let waiters = self.waiters
-        let indexLag = configuration.indexPropagationDelay
+        let (indexLag, shardRecords) = (configuration.indexPropagationDelay, configuration.streamShardRecords)
         let (old, result, table) = try await write { db in
             let table = try TableCatalog.load(db, name: input.tableName)
             let key = try table.key.encodedKey(ofKey: input.key)
@@ -33,7 +33,7 @@ extension TableStore {
             }
             let result = try Self.applyUpdate(update, to: old, key: input.key, table: table)
             try ItemMutation.validate(result.item, table: table)
-            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag)
+            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag, shardRecords: shardRecords)
                 .apply(db, key: key, old: old, new: result.item)
             return (old, result, table)
         }

@@ -38,6 +38,9 @@ public final class TableStore: Sendable {
         /// them in the writer's transaction. Delayed updates become visible when ``TableStore/applyDueIndexUpdates()``
         /// runs after they fall due.
         public var indexPropagationDelay: Duration = .zero
+        /// How many records a stream shard holds before it is closed and a child shard opened (AWS rolls shards over
+        /// every few hours); `nil` keeps one shard per stream.
+        public var streamShardRecords: Int? = nil
 
         /// Creates a configuration; defaults match DynamoDB Local's conventions.
         public init(

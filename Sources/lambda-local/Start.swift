@@ -69,6 +69,12 @@ struct Start: AsyncParsableCommand {
             valueName: "MILLISECONDS"))
     var gsiPropagationDelay = 0
 
+    @Option(
+        help: ArgumentHelp(
+            "Close a table's current stream shard every N records and open a child shard, as AWS rolls shards over (off by default).",
+            valueName: "N"))
+    var streamShardRecords: Int?
+
     @OptionGroup var options: FunctionOptions
 
     func validate() throws {
@@ -88,6 +94,10 @@ struct Start: AsyncParsableCommand {
             throw ValidationError(
                 "--gsi-propagation-delay must be a number of milliseconds from 0 to 600000, found \(gsiPropagationDelay)")
         }
+        if let streamShardRecords, !(1...1_000_000).contains(streamShardRecords) {
+            throw ValidationError(
+                "--stream-shard-records must be a number of records from 1 to 1000000, found \(streamShardRecords)")
+        }
     }
 
     func run() async throws {
@@ -104,6 +114,7 @@ struct Start: AsyncParsableCommand {
         emulatorOptions.asyncRetryDelay = .milliseconds(Int64(asyncRetryDelay * 1000))
         emulatorOptions.ttlSweepInterval = .milliseconds(Int64(ttlSweepInterval * 1000))
         emulatorOptions.indexPropagationDelay = .milliseconds(gsiPropagationDelay)
+        emulatorOptions.streamShardRecords = streamShardRecords
         if watch { emulatorOptions.watch = options.template.workspaceOptions(envVars: options.envVars) }
         try await LocalEmulator.run(workspace, options: emulatorOptions, console: console)
     }

@@ -227,10 +227,15 @@ struct DynamoDBEndToEndTests {
 
 extension RunningEmulator {
     /// `aws dynamodb <arguments>` against this emulator's DynamoDB endpoint, JSON output.
-    func awsDynamoDB(_ arguments: [String]) throws -> CommandResult {
+    func awsDynamoDB(_ arguments: [String]) throws -> CommandResult { try aws("dynamodb", arguments) }
+
+    /// `aws dynamodbstreams <arguments>` against this emulator's DynamoDB endpoint, JSON output.
+    func awsStreams(_ arguments: [String]) throws -> CommandResult { try aws("dynamodbstreams", arguments) }
+
+    private func aws(_ service: String, _ arguments: [String]) throws -> CommandResult {
         try run(
             "/usr/bin/env",
-            ["aws", "dynamodb"] + arguments + ["--endpoint-url", dynamoDBEndpoint, "--output", "json"],
+            ["aws", service] + arguments + ["--endpoint-url", dynamoDBEndpoint, "--output", "json"],
             environment: [
                 "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1",
             ])
