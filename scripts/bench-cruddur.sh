@@ -231,6 +231,9 @@ printf '%-58s %12s  %s\n' "write -> both rows show it, p90 / p99 / max (ms)" \
     "p99 <= 150: $(verdict "$(ms "$(field "$LINE" inbox_p99_us)")" 150 '<='); timeouts (10 s): $(field "$LINE" sample_timeouts)"
 printf '%-58s %12s  %s\n' "emulator CPU per message sent (us)" "$(per_message $((server1 - server0)))" \
     "<= 250: $(verdict "$(per_message $((server1 - server0)))" 250 '<=')"
+# What the mapping does after the load counts too: the whole cost of a message is load and drain together.
+printf '%-58s %12s  %s\n' "emulator / MessagingStream CPU per message, load + drain (us)" \
+    "$(per_message $((server1 - server0 + server3 - server2))) / $(per_message $((functions1 - functions0 + functions3 - functions2)))" ""
 printf '%-58s %12s  %s\n' "PutItem sent -> both rows, p50 / p99 (ms)" \
     "$(ms "$(field "$LINE" inbox_from_send_p50_us)") / $(ms "$(field "$LINE" inbox_from_send_p99_us)")" ""
 echo
