@@ -27,11 +27,12 @@ struct AsyncEventStoreTests {
         #expect(try await store.count() == 2)
     }
 
-    @Test("an accepted event survives closing and reopening the file, payload and all")
+    @Test("an accepted event survives closing and reopening the file, payload and qualifier and all")
     func durable() async throws {
         let directory = NSTemporaryDirectory() + "async-store-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let original = event("kept", notBefore: 100)
+        var original = event("kept", notBefore: 100)
+        original.qualifier = "$LATEST"
         do {
             let store = try AsyncEventStore(directory: directory)
             try await store.enqueue(original)

@@ -52,6 +52,21 @@ struct AsyncInvokeEndToEndTests {
         #expect(second.interrupt() == 0)
     }
 
+    @Test("an Event invocation's function sees the ARN the caller invoked: qualified with Qualifier, else not")
+    func qualifierKept() throws {
+        let state = try TemporaryDirectory()
+        let emulator = try RunningEmulator(template: Self.template, stateDirectory: state.path)
+        let arn = "arn:aws:lambda:us-east-1:123456789012:function:Sink"
+        for (command, expected) in [("event-latest", arn + ":$LATEST"), ("event", arn)] {
+            let accepted = try client(emulator, command, "Sink", #"{"q":1}"#).split(separator: " ")
+            #expect(accepted.first == "202")
+            let requestID = String(try #require(accepted.last))
+            let line = try waitFor(emulator, "for \(requestID)")
+            #expect(line.hasSuffix("sink invoked as \(expected) for \(requestID)"), "\(line)")
+        }
+        #expect(emulator.interrupt() == 0)
+    }
+
     @Test("a burst of large Event invocations waits on disk while a RequestResponse invocation answers")
     func burstDoesNotStarveSynchronousInvocations() throws {
         let state = try TemporaryDirectory()

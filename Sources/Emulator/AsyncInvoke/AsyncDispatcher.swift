@@ -113,7 +113,8 @@ final class AsyncDispatcher: Service, CustomStringConvertible, Sendable {
             return try await store.remove(event.requestID)
         }
         let request = InvocationRequest(
-            payload: ByteBuffer(bytes: event.payload), clientContext: event.clientContext, requestID: event.requestID)
+            payload: ByteBuffer(bytes: event.payload), clientContext: event.clientContext, requestID: event.requestID,
+            qualifier: event.qualifier)
         let outcome: AsyncRetryRule.Outcome
         var result: AsyncDestinations.Answer?
         do {

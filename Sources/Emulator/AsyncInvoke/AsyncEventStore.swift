@@ -35,6 +35,9 @@ final class AsyncEventStore: Sendable {
                     CREATE INDEX events_due ON events (not_before);
                     """)
         }
+        migrator.registerMigration("v2-qualifier") { db in
+            try db.execute(sql: "ALTER TABLE events ADD COLUMN qualifier TEXT")
+        }
         return migrator
     }
 
@@ -43,12 +46,13 @@ final class AsyncEventStore: Sendable {
         try await queue.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO events (request_id, function, payload, client_context, attempts, accepted_at, not_before)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO events (
+                        request_id, function, payload, client_context, attempts, accepted_at, not_before, qualifier)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     event.requestID, event.function, event.payload, event.clientContext, event.attempts,
-                    event.acceptedAt.timeIntervalSince1970, event.notBefore.timeIntervalSince1970,
+                    event.acceptedAt.timeIntervalSince1970, event.notBefore.timeIntervalSince1970, event.qualifier,
                 ])
         }
     }
@@ -71,7 +75,7 @@ final class AsyncEventStore: Sendable {
                     requestID: $0["request_id"], function: $0["function"], payload: $0["payload"],
                     clientContext: $0["client_context"], attempts: $0["attempts"],
                     acceptedAt: Date(timeIntervalSince1970: $0["accepted_at"]),
-                    notBefore: Date(timeIntervalSince1970: $0["not_before"]))
+                    notBefore: Date(timeIntervalSince1970: $0["not_before"]), qualifier: $0["qualifier"])
             }
         }
     }

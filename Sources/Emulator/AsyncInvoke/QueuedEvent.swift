@@ -17,13 +17,18 @@ struct QueuedEvent: Sendable, Equatable {
     var acceptedAt: Date
     /// Not to be attempted before this time (a retry's or a throttled event's delay).
     var notBefore: Date
+    /// The qualifier the caller invoked (`$LATEST`), so every attempt's invoked function ARN is the one the caller
+    /// used; `nil` for an unqualified invocation.
+    var qualifier: String? = nil
 }
 
 extension QueuedEvent {
     /// A newly accepted event for `function`: a new request ID, no attempts yet, due at once.
-    static func accepted(function: String, payload: Data, clientContext: String?, at now: Date = Date()) -> QueuedEvent {
+    static func accepted(
+        function: String, payload: Data, clientContext: String?, qualifier: String? = nil, at now: Date = Date()
+    ) -> QueuedEvent {
         QueuedEvent(
             requestID: UUID().uuidString.lowercased(), function: function, payload: payload,
-            clientContext: clientContext, attempts: 0, acceptedAt: now, notBefore: now)
+            clientContext: clientContext, attempts: 0, acceptedAt: now, notBefore: now, qualifier: qualifier)
     }
 }

@@ -9,7 +9,7 @@ extension InvokeAPIServer {
     func accept(_ invocation: InvocationRequest, function: String) async throws -> Response {
         let event = QueuedEvent.accepted(
             function: function, payload: Data(invocation.payload.readableBytesView),
-            clientContext: invocation.clientContext)
+            clientContext: invocation.clientContext, qualifier: invocation.qualifier)
         do {
             try await events.enqueue(event)
         } catch {

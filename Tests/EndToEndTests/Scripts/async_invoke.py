@@ -1,6 +1,7 @@
 """boto3 client for the asynchronous invocation tests.
 
 usage: async_invoke.py ENDPOINT event FUNCTION PAYLOAD       -> prints the 202's status and request ID
+       async_invoke.py ENDPOINT event-latest FUNCTION PAYLOAD -> the same, invoked with Qualifier $LATEST
        async_invoke.py ENDPOINT burst FUNCTION COUNT BYTES   -> COUNT Event invocations of BYTES each, 16 at a time
        async_invoke.py ENDPOINT sync FUNCTION PAYLOAD        -> prints the RequestResponse payload
 """
@@ -16,8 +17,9 @@ client = boto3.client(
     "lambda", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test",
     aws_secret_access_key="test", config=Config(retries={"max_attempts": 1}, read_timeout=120, max_pool_connections=16))
 
-if command == "event":
-    answer = client.invoke(FunctionName=function, InvocationType="Event", Payload=sys.argv[4].encode())
+if command in ("event", "event-latest"):
+    qualifier = {"Qualifier": "$LATEST"} if command == "event-latest" else {}
+    answer = client.invoke(FunctionName=function, InvocationType="Event", Payload=sys.argv[4].encode(), **qualifier)
     print(answer["StatusCode"], answer["ResponseMetadata"]["RequestId"])
 elif command == "burst":
     count, size = int(sys.argv[4]), int(sys.argv[5])
