@@ -89,7 +89,7 @@ public enum SampleStreamEvent {
         let firstCounter = UInt64(max(0, time.timeIntervalSince1970.rounded(.down))) * 100_000 + 1
         let records = changes.enumerated().map { index, change in
             StreamRecord(
-                eventID: eventID(using: &generator), eventName: change.0, awsRegion: options.region,
+                eventID: StreamRecord.newEventID(using: &generator), eventName: change.0, awsRegion: options.region,
                 dynamodb: StreamRecordData(
                     eventName: change.0, viewType: options.viewType, keys: options.keys,
                     newItem: change.new, oldItem: change.old,
@@ -98,13 +98,5 @@ public enum SampleStreamEvent {
                 eventSourceARN: arn.description)
         }
         return DynamoDBStreamEvent(records: records)
-    }
-
-    /// 32 lowercase hex characters, as AWS's eventIDs.
-    public static func eventID(using generator: inout some RandomNumberGenerator) -> String {
-        let high = String(generator.next(), radix: 16)
-        let low = String(generator.next(), radix: 16)
-        return String(repeating: "0", count: 16 - high.count) + high + String(repeating: "0", count: 16 - low.count)
-            + low
     }
 }

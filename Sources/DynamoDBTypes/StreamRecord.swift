@@ -119,3 +119,13 @@ public struct DynamoDBStreamEvent: Codable, Sendable, Hashable {
         case records = "Records"
     }
 }
+
+extension StreamRecord {
+    /// A new eventID: 32 lowercase hex characters, as AWS's (the store draws them from ``UniqueIDRandom``).
+    public static func newEventID(using generator: inout some RandomNumberGenerator) -> String {
+        let high = String(generator.next(), radix: 16)
+        let low = String(generator.next(), radix: 16)
+        return String(repeating: "0", count: 16 - high.count) + high + String(repeating: "0", count: 16 - low.count)
+            + low
+    }
+}

@@ -14,9 +14,9 @@ struct ItemMutation {
     let now: Date
     let waiters: StreamWaiters
     /// The store's global secondary index lag; zero updates the indexes now.
-    var indexLag: Duration = .zero
-    /// Records per stream shard before it rolls over (`nil`: never, the default).
-    var shardRecords: Int? = nil
+    let indexLag: Duration
+    /// Records per stream shard before it rolls over (`nil`: never).
+    let shardRecords: Int?
 
     /// Replaces the item at `key` (whose current value is `old`) with `new`, or deletes it when `new` is nil.
     /// `userIdentity` marks a change the service itself makes (a Time to Live deletion) in its stream record.

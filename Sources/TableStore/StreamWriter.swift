@@ -67,7 +67,7 @@ enum StreamWriter {
         let eventName: StreamEventName = old == nil ? .insert : new == nil ? .remove : .modify
         var random = UniqueIDRandom()
         let record = StoredStreamRecord(
-            eventID: SampleStreamEvent.eventID(using: &random), eventName: eventName, created: now,
+            eventID: StreamRecord.newEventID(using: &random), eventName: eventName, created: now,
             keys: table.key.keyAttributes(of: any),
             newItem: viewType.carriesNewImage(for: eventName) ? new : nil,
             oldItem: viewType.carriesOldImage(for: eventName) ? old : nil, viewType: viewType,

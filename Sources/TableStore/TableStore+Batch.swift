@@ -53,8 +53,6 @@ extension TableStore {
             }
         }
         let now = configuration.now()
-        let waiters = self.waiters
-        let (indexLag, shardRecords) = (configuration.indexPropagationDelay, configuration.streamShardRecords)
         let planRequests = requests
         let units = try await write { db -> [String: Double] in
             var tables: [String: TableSchema] = [:]
@@ -89,7 +87,7 @@ extension TableStore {
             var units: [String: Double] = [:]
             for (table, key, new) in planned {
                 let old = try ItemStorage.get(db, table: table, key: key)
-                try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag, shardRecords: shardRecords)
+                try self.mutation(of: table, at: now)
                     .apply(db, key: key, old: old, new: new)
                 let bytes = max(new.map(ItemSize.of) ?? 0, old.map(ItemSize.of) ?? 0)
                 units[table.name, default: 0] += Capacity.write(bytes: bytes)

@@ -24,8 +24,6 @@ extension TableStore {
         let condition = try expressions.condition(input.conditionExpression)
         try expressions.finish()
         let now = configuration.now()
-        let waiters = self.waiters
-        let (indexLag, shardRecords) = (configuration.indexPropagationDelay, configuration.streamShardRecords)
         let (old, table) = try await write { db in
             let table = try TableCatalog.load(db, name: input.tableName)
             let key = try table.key.encodedKey(ofItem: item)
@@ -35,7 +33,7 @@ extension TableStore {
                 throw DynamoDBError.conditionFailed(
                     item: input.returnValuesOnConditionCheckFailure == .allOld ? old : nil)
             }
-            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag, shardRecords: shardRecords)
+            try self.mutation(of: table, at: now)
                 .apply(db, key: key, old: old, new: item)
             return (old, table)
         }
@@ -81,8 +79,6 @@ extension TableStore {
         let condition = try expressions.condition(input.conditionExpression)
         try expressions.finish()
         let now = configuration.now()
-        let waiters = self.waiters
-        let (indexLag, shardRecords) = (configuration.indexPropagationDelay, configuration.streamShardRecords)
         let (old, table) = try await write { db in
             let table = try TableCatalog.load(db, name: input.tableName)
             let key = try table.key.encodedKey(ofKey: input.key)
@@ -91,7 +87,7 @@ extension TableStore {
                 throw DynamoDBError.conditionFailed(
                     item: input.returnValuesOnConditionCheckFailure == .allOld ? old : nil)
             }
-            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag, shardRecords: shardRecords)
+            try self.mutation(of: table, at: now)
                 .apply(db, key: key, old: old, new: nil)
             return (old, table)
         }

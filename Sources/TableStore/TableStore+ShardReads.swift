@@ -114,9 +114,7 @@ extension TableStore {
                 let (start, end) = try Self.bounds(db, streamARN: streamArn, shardID: shardID)
                 // A shard's records follow its start: the stream's older records (its ancestors') do not count.
                 if end != nil { return (max(after, start), Int64.max) }
-                let latest = try Int64.fetchOne(
-                    db, sql: "SELECT MAX(seq) FROM stream_records WHERE stream_arn = ?", arguments: [streamArn]) ?? 0
-                return (max(after, start), latest)
+                return (max(after, start), try Self.newestCounter(db, streamARN: streamArn))
             }
         } catch {
             // A cancelled waiter returns rather than failing.
@@ -191,10 +189,13 @@ extension TableStore {
     /// stream's newest (at least the counter the shard starts after).
     static func latestSequence(_ db: Database, _ stream: StoredStream, shard: StoredShard? = nil) throws -> Int64 {
         if let end = shard?.end { return end }
-        let latest =
-            try Int64.fetchOne(
-                db, sql: "SELECT MAX(seq) FROM stream_records WHERE stream_arn = ?", arguments: [stream.arn]) ?? 0
-        return max(latest, shard?.startAfter ?? 0)
+        return max(try newestCounter(db, streamARN: stream.arn), shard?.startAfter ?? 0)
+    }
+
+    /// The newest sequence counter written to a stream (0 when it has none).
+    static func newestCounter(_ db: Database, streamARN: String) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM stream_records WHERE stream_arn = ?", arguments: [streamARN])
+            ?? 0
     }
 
     /// The counter of a sequence number argument (nil: before everything).

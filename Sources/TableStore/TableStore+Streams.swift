@@ -46,7 +46,7 @@ extension TableStore {
             )
         }
         let horizon = configuration.now().addingTimeInterval(-Self.streamRetention).timeIntervalSince1970
-        let (stream, enabled, shards) = try await read { db in
+        let (stream, enabled, page, more) = try await read { db in
             guard let stream = try StreamCatalog.load(db, arn: input.streamArn) else {
                 throw DynamoDBError.streamNotFound(input.streamArn)
             }
@@ -54,9 +54,9 @@ extension TableStore {
                 db, sql: "SELECT json_extract(description, '$.LatestStreamArn') FROM tables WHERE name = ?",
                 arguments: [stream.tableName])
             let next = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM stream_records") ?? 0) + 1
-            let shards = try StreamShardCatalog.list(
-                db, streamARN: stream.arn, after: input.exclusiveStartShardId, limit: limit + 1
-            ).map { shard in
+            let listed = try StreamShardCatalog.list(
+                db, streamARN: stream.arn, after: input.exclusiveStartShardId, limit: limit + 1)
+            let page = try listed.prefix(limit).map { shard in
                 let first = try Self.oldestRetained(db, stream: stream.arn, shard: shard, horizon: horizon)
                 // An empty shard starts where its next record would: the next counter while open, after its start
                 // once closed.
@@ -68,15 +68,14 @@ extension TableStore {
                         endingSequenceNumber: shard.end.map { StreamSequence.number($0).description }),
                     parentShardId: shard.parentID)
             }
-            return (stream, latest == stream.arn && stream.closedSequence == nil, shards)
+            return (stream, latest == stream.arn && stream.closedSequence == nil, page, listed.count > limit)
         }
-        let page = Array(shards.prefix(limit))
         return DescribeStreamOutput(
             streamDescription: StreamDescription(
                 streamArn: stream.arn, streamLabel: stream.label, streamStatus: enabled ? .enabled : .disabled,
                 streamViewType: stream.viewType, creationRequestDateTime: stream.created.timeIntervalSince1970,
                 tableName: stream.tableName, keySchema: stream.keySchema, shards: page,
-                lastEvaluatedShardId: shards.count > limit ? page.last?.shardId : nil))
+                lastEvaluatedShardId: more ? page.last?.shardId : nil))
     }
 
     /// The counter of the oldest record of `shard` still retained (written at or after `horizon`), nil when none is.

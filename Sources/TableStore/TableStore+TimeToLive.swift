@@ -71,8 +71,6 @@ extension TableStore {
             var more = true
             while more {
                 let now = configuration.now()
-                let waiters = self.waiters
-                let (indexLag, shardRecords) = (configuration.indexPropagationDelay, configuration.streamShardRecords)
                 let (count, full) = try await write { db -> (Int, Bool) in
                     // The table may have been dropped or its TTL disabled since it was listed.
                     guard let table = try? TableCatalog.load(db, name: name),
@@ -85,7 +83,7 @@ extension TableStore {
                         guard let old = try ItemStorage.get(db, table: table, key: key),
                             TimeToLiveRule.isExpired(old[attribute], now: now)
                         else { continue }
-                        try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag, shardRecords: shardRecords)
+                        try self.mutation(of: table, at: now)
                             .apply(db, key: key, old: old, new: nil, userIdentity: .timeToLive)
                         count += 1
                     }

@@ -46,8 +46,6 @@ extension TableStore {
         }
         let actions = try input.transactItems.map { (item) throws(DynamoDBError) in try Self.parseAction(item) }
         let now = configuration.now()
-        let waiters = self.waiters
-        let (indexLag, shardRecords) = (configuration.indexPropagationDelay, configuration.streamShardRecords)
         // Only a request with a ClientRequestToken is compared with its retries; encoding one costs ~50 µs.
         let fingerprint = try input.clientRequestToken.map { _ throws(DynamoDBError) in try Self.fingerprint(input) }
         let units = try await write { db -> [String: Double] in
@@ -117,7 +115,7 @@ extension TableStore {
             for plan in plans {
                 let bytes = max(plan.new.map(ItemSize.of) ?? 0, plan.old.map(ItemSize.of) ?? 0)
                 if plan.writes {
-                    try ItemMutation(table: plan.table, now: now, waiters: waiters, indexLag: indexLag, shardRecords: shardRecords)
+                    try self.mutation(of: plan.table, at: now)
                         .apply(db, key: plan.key, old: plan.old, new: plan.new)
                     units[plan.table.name, default: 0] += 2 * Capacity.write(bytes: bytes)
                 } else {

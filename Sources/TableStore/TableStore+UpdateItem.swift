@@ -21,8 +21,6 @@ extension TableStore {
         let condition = try expressions.condition(input.conditionExpression)
         try expressions.finish()
         let now = configuration.now()
-        let waiters = self.waiters
-        let (indexLag, shardRecords) = (configuration.indexPropagationDelay, configuration.streamShardRecords)
         let (old, result, table) = try await write { db in
             let table = try TableCatalog.load(db, name: input.tableName)
             let key = try table.key.encodedKey(ofKey: input.key)
@@ -33,7 +31,7 @@ extension TableStore {
             }
             let result = try Self.applyUpdate(update, to: old, key: input.key, table: table)
             try ItemMutation.validate(result.item, table: table)
-            try ItemMutation(table: table, now: now, waiters: waiters, indexLag: indexLag, shardRecords: shardRecords)
+            try self.mutation(of: table, at: now)
                 .apply(db, key: key, old: old, new: result.item)
             return (old, result, table)
         }

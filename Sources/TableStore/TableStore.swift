@@ -101,6 +101,13 @@ public final class TableStore: Sendable {
         }
     }
 
+    /// The one write path for items of `table` at `now`, with this store's stream waiters, index lag and shard size.
+    func mutation(of table: TableSchema, at now: Date) -> ItemMutation {
+        ItemMutation(
+            table: table, now: now, waiters: waiters, indexLag: configuration.indexPropagationDelay,
+            shardRecords: configuration.streamShardRecords)
+    }
+
     /// Runs a write transaction, translating database failures to InternalServerError.
     ///
     /// A write with no other in flight runs on the calling thread (GRDB's synchronous write, which the serial writer

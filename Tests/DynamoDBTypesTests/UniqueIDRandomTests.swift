@@ -9,7 +9,7 @@ struct UniqueIDRandomTests {
             for _ in 0..<4 {
                 group.addTask {
                     var random = UniqueIDRandom()
-                    return (0..<5_000).map { _ in SampleStreamEvent.eventID(using: &random) }
+                    return (0..<5_000).map { _ in StreamRecord.newEventID(using: &random) }
                 }
             }
             return await group.reduce(into: [String]()) { $0 += $1 }
